@@ -1,0 +1,577 @@
+import type {
+	ComplaintCategory,
+	ComplaintChannel,
+	ComplaintSeverity,
+	ComplaintStatus,
+	Locale,
+	OrganizationKind,
+	RequestedRemedy,
+	StaffRole,
+	UserKind,
+} from '#app/generated/prisma/enums.ts'
+
+/**
+ * The demo data set: 恒泰泵阀 (Hengtai Pumps & Valves), a maker of industrial pumps, valves and
+ * pump control cabinets that sells through regional dealers (区域代理) and directly to key
+ * accounts. Times are "days before the seed runs" plus a local time in Asia/Shanghai, so the
+ * demo always looks current. prisma/seed/demo.ts writes it; nothing else reads it.
+ */
+
+export const DEMO_PASSWORD = 'demo-password-2026'
+export const DEMO_TIME_ZONE = 'Asia/Shanghai'
+
+export type RegionCode = 'EAST' | 'SOUTH' | 'NORTH' | 'SOUTHWEST'
+
+export const REGIONS: ReadonlyArray<{ code: RegionCode; nameZh: string; nameEn: string }> = [
+	{ code: 'EAST', nameZh: '华东', nameEn: 'East China' },
+	{ code: 'SOUTH', nameZh: '华南', nameEn: 'South China' },
+	{ code: 'NORTH', nameZh: '华北', nameEn: 'North China' },
+	{ code: 'SOUTHWEST', nameZh: '西南', nameEn: 'Southwest China' },
+]
+
+export const ORGANIZATIONS: ReadonlyArray<{
+	code: string
+	kind: OrganizationKind
+	name: string
+	region: RegionCode | null
+}> = [
+	{ code: 'HQ', kind: 'HQ', name: '恒泰泵阀股份有限公司（总部）', region: null },
+	{ code: 'RO-EAST', kind: 'REGIONAL_OFFICE', name: '华东办事处（上海）', region: 'EAST' },
+	{ code: 'RO-SOUTH', kind: 'REGIONAL_OFFICE', name: '华南办事处（广州）', region: 'SOUTH' },
+	{ code: 'RO-NORTH', kind: 'REGIONAL_OFFICE', name: '华北办事处（北京）', region: 'NORTH' },
+	{ code: 'RO-SOUTHWEST', kind: 'REGIONAL_OFFICE', name: '西南办事处（成都）', region: 'SOUTHWEST' },
+	{ code: 'DLR-SUZHOU', kind: 'DEALER', name: '苏州恒通机电设备有限公司', region: 'EAST' },
+	{ code: 'DLR-NINGBO', kind: 'DEALER', name: '宁波甬达泵阀有限公司', region: 'EAST' },
+	{ code: 'DLR-FOSHAN', kind: 'DEALER', name: '佛山顺流机电设备有限公司', region: 'SOUTH' },
+	{ code: 'DLR-TIANJIN', kind: 'DEALER', name: '天津津海流体设备有限公司', region: 'NORTH' },
+	{ code: 'DLR-CHONGQING', kind: 'DEALER', name: '重庆渝江机电有限公司', region: 'SOUTHWEST' },
+]
+
+export interface AccountSeed {
+	key: string
+	email: string
+	name: string
+	/** how the account is introduced in the printed list of demo accounts */
+	role: string
+	kind: UserKind
+	staffRole?: StaffRole
+	organization?: string
+	phone?: string
+	locale: Locale
+	isKeyAccount?: boolean
+}
+
+// Staff and partners; the list of demo accounts prints them in this order, then the customers.
+export const TEAM: readonly AccountSeed[] = [
+	{
+		key: 'agent',
+		email: 'agent@demo.example.com',
+		name: '刘婷',
+		role: '客服专员 Agent',
+		kind: 'STAFF',
+		staffRole: 'AGENT',
+		organization: 'HQ',
+		locale: 'zh_CN',
+	},
+	{
+		key: 'quality',
+		email: 'quality@demo.example.com',
+		name: '陈志强',
+		role: '质量工程师 Quality engineer',
+		kind: 'STAFF',
+		staffRole: 'QUALITY_ENGINEER',
+		organization: 'HQ',
+		locale: 'zh_CN',
+	},
+	{
+		key: 'manager',
+		email: 'manager.east@demo.example.com',
+		name: '周建华',
+		role: '区域经理（华东）Regional manager',
+		kind: 'STAFF',
+		staffRole: 'REGIONAL_MANAGER',
+		organization: 'RO-EAST',
+		locale: 'zh_CN',
+	},
+	{
+		key: 'marketing',
+		email: 'marketing@demo.example.com',
+		name: '赵明远',
+		role: '营销总监 Marketing director',
+		kind: 'STAFF',
+		staffRole: 'MARKETING_DIRECTOR',
+		organization: 'HQ',
+		locale: 'zh_CN',
+	},
+	{
+		key: 'gm',
+		email: 'gm@demo.example.com',
+		name: '孙国栋',
+		role: '总经理 General manager',
+		kind: 'STAFF',
+		staffRole: 'GENERAL_MANAGER',
+		organization: 'HQ',
+		locale: 'zh_CN',
+	},
+	{
+		key: 'admin',
+		email: 'admin@demo.example.com',
+		name: '郑凯',
+		role: '系统管理员 Administrator',
+		kind: 'STAFF',
+		staffRole: 'ADMIN',
+		organization: 'HQ',
+		locale: 'zh_CN',
+	},
+	{
+		key: 'dealer',
+		email: 'dealer@demo.example.com',
+		name: '吴海峰',
+		role: '区域代理（苏州恒通）Dealer',
+		kind: 'DEALER',
+		organization: 'DLR-SUZHOU',
+		phone: '13862151207',
+		locale: 'zh_CN',
+	},
+	{
+		key: 'office',
+		email: 'office.south@demo.example.com',
+		name: '何丽娟',
+		role: '办事处（华南）Regional office',
+		kind: 'REGIONAL_OFFICE',
+		organization: 'RO-SOUTH',
+		phone: '13926083415',
+		locale: 'zh_CN',
+	},
+]
+
+export const CUSTOMERS: readonly AccountSeed[] = [
+	{
+		key: 'wang',
+		email: 'customer.wang@demo.example.com',
+		name: '王建国',
+		role: '客户 Customer',
+		kind: 'CUSTOMER',
+		phone: '13951627384',
+		locale: 'zh_CN',
+	},
+	{
+		key: 'li',
+		email: 'customer.li@demo.example.com',
+		name: '李雪梅（浦江水务）',
+		role: '重点客户 Key account',
+		kind: 'CUSTOMER',
+		phone: '13817265093',
+		locale: 'zh_CN',
+		isKeyAccount: true,
+	},
+	{
+		key: 'zhang',
+		email: 'customer.zhang@demo.example.com',
+		name: '张伟',
+		role: '客户 Customer',
+		kind: 'CUSTOMER',
+		phone: '13724839106',
+		locale: 'zh_CN',
+	},
+	{
+		key: 'huang',
+		email: 'customer.huang@demo.example.com',
+		name: '黄志明（滨海化工）',
+		role: '企业客户 Company contact',
+		kind: 'CUSTOMER',
+		phone: '13602247518',
+		locale: 'zh_CN',
+	},
+	{
+		key: 'yang',
+		email: 'customer.yang@demo.example.com',
+		name: '杨帆',
+		role: '客户 Customer',
+		kind: 'CUSTOMER',
+		phone: '13983360725',
+		locale: 'zh_CN',
+	},
+	{
+		key: 'miller',
+		email: 'customer.miller@demo.example.com',
+		name: 'David Miller (Lakeside Brewing)',
+		role: '英文客户 Customer (English)',
+		kind: 'CUSTOMER',
+		phone: '+86 512 6283 4410',
+		locale: 'en',
+	},
+]
+
+export const PRODUCTS = {
+	ISG65: { model: 'ISG65-160', name: '立式管道离心泵' },
+	ISG80: { model: 'ISG80-200A', name: '立式管道离心泵' },
+	IS80: { model: 'IS80-65-160', name: '单级单吸清水离心泵' },
+	CDL8: { model: 'CDL8-6', name: '不锈钢立式多级离心泵' },
+	QW50: { model: 'QW50-20-7.5', name: '潜水排污泵' },
+	KZ2: { model: 'HT-KZ2-7.5', name: '水泵智能控制柜（一用一备）' },
+	H44H: { model: 'H44H-16C DN100', name: '旋启式止回阀' },
+	Z41H: { model: 'Z41H-16C DN80', name: '法兰闸阀' },
+} as const
+
+/**
+ * Production batches (批号 HTyymmdd-NN). B1 is the batch of pump seals that fails at two
+ * customers, so the demo has the pattern a batch alert looks for.
+ */
+export const BATCHES: Record<string, { producedDaysAgo: number; shift: number }> = {
+	B1: { producedDaysAgo: 160, shift: 3 },
+	B2: { producedDaysAgo: 100, shift: 1 },
+	B3: { producedDaysAgo: 140, shift: 2 },
+	C1: { producedDaysAgo: 135, shift: 1 },
+	C2: { producedDaysAgo: 60, shift: 2 },
+	D1: { producedDaysAgo: 95, shift: 1 },
+	V1: { producedDaysAgo: 155, shift: 2 },
+	V2: { producedDaysAgo: 92, shift: 1 },
+	Q1: { producedDaysAgo: 110, shift: 3 },
+	Q2: { producedDaysAgo: 50, shift: 1 },
+}
+
+export interface OrderSeed {
+	key: string
+	customer: string
+	/** null: sold directly by HQ (key accounts) */
+	dealer: string | null
+	region: RegionCode
+	orderedDaysAgo: number
+	/** days from order to shipment, and from shipment to delivery */
+	shipAfter: number
+	deliverAfter: number
+	lines: ReadonlyArray<{ product: keyof typeof PRODUCTS; batch: keyof typeof BATCHES; quantity: number }>
+}
+
+// In the order they were placed; order numbers rise with them.
+export const ORDERS: readonly OrderSeed[] = [
+	{
+		key: 'li-1',
+		customer: 'li',
+		dealer: null,
+		region: 'EAST',
+		orderedDaysAgo: 150,
+		shipAfter: 4,
+		deliverAfter: 1,
+		lines: [
+			{ product: 'ISG65', batch: 'B1', quantity: 8 },
+			{ product: 'H44H', batch: 'V1', quantity: 8 },
+		],
+	},
+	{
+		key: 'huang-1',
+		customer: 'huang',
+		dealer: 'DLR-TIANJIN',
+		region: 'NORTH',
+		orderedDaysAgo: 130,
+		shipAfter: 5,
+		deliverAfter: 3,
+		lines: [
+			{ product: 'IS80', batch: 'B3', quantity: 2 },
+			{ product: 'KZ2', batch: 'C1', quantity: 1 },
+		],
+	},
+	{
+		key: 'wang-1',
+		customer: 'wang',
+		dealer: 'DLR-SUZHOU',
+		region: 'EAST',
+		orderedDaysAgo: 120,
+		shipAfter: 3,
+		deliverAfter: 2,
+		lines: [{ product: 'ISG65', batch: 'B1', quantity: 1 }],
+	},
+	{
+		key: 'yang-1',
+		customer: 'yang',
+		dealer: 'DLR-CHONGQING',
+		region: 'SOUTHWEST',
+		orderedDaysAgo: 105,
+		shipAfter: 3,
+		deliverAfter: 4,
+		lines: [{ product: 'QW50', batch: 'Q1', quantity: 1 }],
+	},
+	{
+		key: 'zhang-1',
+		customer: 'zhang',
+		dealer: 'DLR-FOSHAN',
+		region: 'SOUTH',
+		orderedDaysAgo: 90,
+		shipAfter: 2,
+		deliverAfter: 3,
+		lines: [
+			{ product: 'CDL8', batch: 'D1', quantity: 1 },
+			{ product: 'Z41H', batch: 'V2', quantity: 2 },
+		],
+	},
+	{
+		key: 'miller-1',
+		customer: 'miller',
+		dealer: 'DLR-SUZHOU',
+		region: 'EAST',
+		orderedDaysAgo: 80,
+		shipAfter: 3,
+		deliverAfter: 3,
+		lines: [
+			{ product: 'CDL8', batch: 'D1', quantity: 2 },
+			{ product: 'H44H', batch: 'V1', quantity: 2 },
+		],
+	},
+	{
+		key: 'li-2',
+		customer: 'li',
+		dealer: null,
+		region: 'EAST',
+		orderedDaysAgo: 70,
+		shipAfter: 5,
+		deliverAfter: 1,
+		lines: [
+			{ product: 'ISG65', batch: 'B1', quantity: 4 },
+			{ product: 'ISG80', batch: 'B2', quantity: 2 },
+			{ product: 'KZ2', batch: 'C1', quantity: 2 },
+		],
+	},
+	{
+		key: 'wang-2',
+		customer: 'wang',
+		dealer: 'DLR-SUZHOU',
+		region: 'EAST',
+		orderedDaysAgo: 45,
+		shipAfter: 2,
+		deliverAfter: 2,
+		lines: [{ product: 'IS80', batch: 'B3', quantity: 1 }],
+	},
+	{
+		key: 'zhang-2',
+		customer: 'zhang',
+		dealer: 'DLR-FOSHAN',
+		region: 'SOUTH',
+		orderedDaysAgo: 40,
+		shipAfter: 3,
+		deliverAfter: 3,
+		lines: [{ product: 'QW50', batch: 'Q2', quantity: 1 }],
+	},
+	{
+		key: 'yang-2',
+		customer: 'yang',
+		dealer: 'DLR-CHONGQING',
+		region: 'SOUTHWEST',
+		orderedDaysAgo: 30,
+		shipAfter: 2,
+		deliverAfter: 3,
+		lines: [{ product: 'CDL8', batch: 'D1', quantity: 1 }],
+	},
+	{
+		key: 'huang-2',
+		customer: 'huang',
+		dealer: 'DLR-TIANJIN',
+		region: 'NORTH',
+		orderedDaysAgo: 25,
+		shipAfter: 2,
+		deliverAfter: 3,
+		lines: [{ product: 'KZ2', batch: 'C2', quantity: 1 }],
+	},
+	{
+		key: 'wang-3',
+		customer: 'wang',
+		dealer: 'DLR-SUZHOU',
+		region: 'EAST',
+		orderedDaysAgo: 20,
+		shipAfter: 2,
+		deliverAfter: 1,
+		lines: [{ product: 'Z41H', batch: 'V2', quantity: 4 }],
+	},
+]
+
+export const FIRST_ORDER_SERIAL = 10231
+// Other customers' orders fall between ours.
+export const ORDER_SERIAL_GAPS = [0, 23, 9, 31, 14, 27, 8, 19, 36, 11, 22, 16]
+
+export interface ComplaintSeed {
+	order: string
+	/** line number on the order, when the complaint is about one product */
+	line?: number
+	/** who typed it in: the customer unless said otherwise */
+	filedBy?: string
+	channel?: ComplaintChannel
+	assignee?: string
+	status: ComplaintStatus
+	category: ComplaintCategory
+	severity: ComplaintSeverity
+	requestedRemedy: RequestedRemedy
+	createdDaysAgo: number
+	createdAt: [hour: number, minute: number]
+	updatedDaysAgo: number
+	title: string
+	/** {order} and {batch} are filled in from the order */
+	description: string
+}
+
+// Oldest first; references are numbered in this order.
+export const COMPLAINTS: readonly ComplaintSeed[] = [
+	{
+		order: 'wang-1',
+		line: 1,
+		assignee: 'agent',
+		status: 'CLOSED',
+		category: 'PRODUCT_QUALITY',
+		severity: 'MAJOR',
+		requestedRemedy: 'REPLACEMENT',
+		createdDaysAgo: 100,
+		createdAt: [8, 42],
+		updatedDaysAgo: 85,
+		title: '管道泵运行两周后机械密封漏水',
+		description:
+			'订单{order}中的ISG65-160立式管道泵（批号{batch}）装在小区二次供水泵房，运行约两周后泵轴处（机械密封位置）开始持续滴水，约每分钟二十滴，地面已有积水。已按说明书检查安装，进出口阀门均正常。现已停机，请尽快安排更换或上门维修。',
+	},
+	{
+		order: 'yang-1',
+		line: 1,
+		assignee: 'quality',
+		status: 'REJECTED',
+		category: 'PRODUCT_QUALITY',
+		severity: 'MAJOR',
+		requestedRemedy: 'REFUND',
+		createdDaysAgo: 80,
+		createdAt: [19, 16],
+		updatedDaysAgo: 72,
+		title: '潜水排污泵使用一个月电机烧毁',
+		description:
+			'地下车库集水井用的QW50-20-7.5潜水排污泵（批号{batch}），使用一个月左右电机烧毁，开关一合上就跳闸。买了没多久就坏了，认为是产品质量问题，要求退货退款。',
+	},
+	{
+		order: 'miller-1',
+		assignee: 'agent',
+		status: 'RESOLVED',
+		category: 'OTHER',
+		severity: 'MINOR',
+		requestedRemedy: 'EXPLANATION',
+		createdDaysAgo: 70,
+		createdAt: [14, 5],
+		updatedDaysAgo: 66,
+		title: 'English installation manual and wiring diagram needed',
+		description:
+			'The CDL8-6 pumps from order {order} arrived with a Chinese manual only. Our maintenance team needs the installation manual and the control wiring diagram in English before commissioning. Could you send them by email?',
+	},
+	{
+		order: 'zhang-2',
+		line: 1,
+		assignee: 'agent',
+		status: 'RESOLVED',
+		category: 'HANDLING_DAMAGE',
+		severity: 'MINOR',
+		requestedRemedy: 'REPLACEMENT',
+		createdDaysAgo: 34,
+		createdAt: [16, 20],
+		updatedDaysAgo: 28,
+		title: '到货时泵壳有磕碰，出水法兰变形',
+		description:
+			'今天下午收到货（订单{order}），拆开木箱发现QW50-20-7.5排污泵泵壳有明显磕碰痕迹，出水口法兰变形，无法与管道对接。外包装木箱一角破损，已拍照，并请物流司机在签收单上注明。请更换新泵。',
+	},
+	{
+		order: 'li-1',
+		line: 1,
+		assignee: 'quality',
+		status: 'RESOLUTION_PROPOSED',
+		category: 'PRODUCT_QUALITY',
+		severity: 'CRITICAL',
+		requestedRemedy: 'REPLACEMENT',
+		createdDaysAgo: 20,
+		createdAt: [10, 12],
+		updatedDaysAgo: 3,
+		title: '同批次8台管道泵相继出现机械密封渗漏',
+		description:
+			'我司浦江水厂改造项目采购的8台ISG65-160管道泵（订单{order}，批号{batch}），近一个月内已有5台出现机械密封渗漏，另外3台也有轻微渗水。该泵组用于供水加压，停机会影响片区供水。请贵司派质量工程师到现场检查，并对同批次产品统一处理。',
+	},
+	{
+		order: 'huang-2',
+		line: 1,
+		assignee: 'agent',
+		status: 'RESOLVING',
+		category: 'HANDLING_DAMAGE',
+		severity: 'MAJOR',
+		requestedRemedy: 'REPAIR',
+		createdDaysAgo: 20,
+		createdAt: [15, 0],
+		updatedDaysAgo: 4,
+		title: '控制柜到货时面板破裂，变频器显示屏损坏',
+		description:
+			'HT-KZ2-7.5智能控制柜（订单{order}）到货开箱后发现前面板观察窗破裂，内部变频器操作面板显示屏碎裂，通电后无显示。外包装有明显挤压痕迹。已拍照留存，请安排维修或更换损坏部件。',
+	},
+	{
+		order: 'huang-1',
+		line: 1,
+		assignee: 'quality',
+		status: 'WAITING_ON_CUSTOMER',
+		category: 'PRODUCT_QUALITY',
+		severity: 'MAJOR',
+		requestedRemedy: 'REPAIR',
+		createdDaysAgo: 15,
+		createdAt: [9, 35],
+		updatedDaysAgo: 8,
+		title: '离心泵流量和扬程达不到铭牌参数',
+		description:
+			'循环冷却水系统使用的IS80-65-160离心泵（批号{batch}），实测出口压力只有0.22MPa，流量明显偏小，达不到铭牌标注的50m³/h、扬程32m。电机转向已确认正确。请派技术人员分析原因。',
+	},
+	{
+		order: 'wang-2',
+		line: 1,
+		filedBy: 'dealer',
+		channel: 'API',
+		assignee: 'quality',
+		status: 'INVESTIGATING',
+		category: 'PRODUCT_QUALITY',
+		severity: 'MAJOR',
+		requestedRemedy: 'REPAIR',
+		createdDaysAgo: 9,
+		createdAt: [11, 48],
+		updatedDaysAgo: 7,
+		title: '水泵运行噪音大、振动明显',
+		description:
+			'（苏州恒通代客户王建国提交）上门检查：IS80-65-160离心泵（批号{batch}）运行时噪音明显偏大，轴承箱部位振动强烈。已复紧地脚螺栓，进口管路无漏气，问题依旧。初步怀疑轴承或叶轮动平衡问题，客户要求上门维修。',
+	},
+	{
+		order: 'zhang-2',
+		assignee: 'office',
+		status: 'ACKNOWLEDGED',
+		category: 'SERVICE_CONDUCT',
+		severity: 'MINOR',
+		requestedRemedy: 'EXPLANATION',
+		createdDaysAgo: 6,
+		createdAt: [13, 27],
+		updatedDaysAgo: 5,
+		title: '安装师傅迟到三个小时且态度恶劣',
+		description:
+			'约定上午9点上门安装换货的排污泵，师傅中午12点才到，也没有提前打电话说明。安装过程中对我们提的问题很不耐烦，还说“不懂就别问”。希望公司给个说法，并加强对服务人员的管理。',
+	},
+	{
+		order: 'yang-2',
+		filedBy: 'agent',
+		channel: 'PHONE',
+		status: 'SUBMITTED',
+		category: 'SALES_POLICY',
+		severity: 'MINOR',
+		requestedRemedy: 'EXPLANATION',
+		createdDaysAgo: 2,
+		createdAt: [16, 50],
+		updatedDaysAgo: 2,
+		title: '经销商承诺的两年延保未体现在质保卡上',
+		description:
+			'客户来电：购买CDL8-6多级泵（订单{order}）时，重庆渝江机电的销售人员口头承诺赠送两年延保（共三年质保），但收到的质保卡上只写了一年。客户要求书面确认延保。（客服电话登记）',
+	},
+	{
+		order: 'miller-1',
+		line: 2,
+		status: 'SUBMITTED',
+		category: 'PRODUCT_QUALITY',
+		severity: 'MAJOR',
+		requestedRemedy: 'REPAIR',
+		createdDaysAgo: 1,
+		createdAt: [9, 30],
+		updatedDaysAgo: 1,
+		title: 'Check valve slams shut and causes water hammer',
+		description:
+			'The two H44H-16C DN100 swing check valves on our cooling-water line (order {order}, batch {batch}) slam shut loudly every time the pump stops. The pipe shakes and one pipe support has already come loose. Please send someone to inspect the valves and advise whether a different valve type is needed.',
+	},
+]

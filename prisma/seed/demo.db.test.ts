@@ -1,0 +1,194 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { verifyPassword } from '#app/auth/password.server.ts'
+import type { Database } from '#app/db/database.server.ts'
+import { complaintReferenceYear, parseComplaintReference } from '#app/domain/complaints/reference.ts'
+import { normalizeOrderNumber } from '#app/domain/orders/order-number.ts'
+import { StaffRole } from '#app/generated/prisma/enums.ts'
+import { createTestDatabase } from '#tests/db.ts'
+import { seedDemo, type DemoAccount } from './demo.ts'
+
+let db: Database | undefined
+afterEach(async () => {
+	await db?.close()
+	db = undefined
+})
+
+// Late January, so that the demo's complaints fall into two years.
+const NOW = new Date('2027-01-20T04:00:00Z')
+
+async function snapshot(prisma: Database['prisma']) {
+	return {
+		regions: await prisma.region.findMany({ orderBy: { id: 'asc' } }),
+		organizations: await prisma.organization.findMany({ orderBy: { id: 'asc' } }),
+		users: await prisma.user.findMany({ orderBy: { id: 'asc' } }),
+		orders: await prisma.order.findMany({ orderBy: { id: 'asc' }, include: { lines: { orderBy: { id: 'asc' } } } }),
+		complaints: await prisma.complaint.findMany({ orderBy: { id: 'asc' } }),
+		sequences: await prisma.complaintSequence.findMany({ orderBy: { year: 'asc' } }),
+	}
+}
+
+// Most checks only read what one seeding wrote, so they share it.
+describe('seedDemo on a fresh database', () => {
+	let fresh: Database
+	let accounts: DemoAccount[]
+	beforeAll(async () => {
+		fresh = await createTestDatabase()
+		accounts = await seedDemo(fresh.prisma, { now: NOW })
+	})
+	afterAll(() => fresh?.close())
+	const seeded = () => ({ prisma: fresh.prisma, accounts })
+
+	test('creates regions, HQ, regional offices, dealers and staff for every role', async () => {
+		const { prisma, accounts } = seeded()
+		const regions = await prisma.region.findMany()
+		expect(regions.length).toBeGreaterThanOrEqual(4)
+		expect(regions.every((r) => r.timeZone === 'Asia/Shanghai')).toBe(true)
+
+		const organizations = await prisma.organization.findMany()
+		expect(organizations.filter((o) => o.kind === 'HQ')).toHaveLength(1)
+		for (const region of regions) {
+			expect(organizations.filter((o) => o.kind === 'REGIONAL_OFFICE' && o.regionId === region.id)).toHaveLength(1)
+		}
+		const dealers = organizations.filter((o) => o.kind === 'DEALER')
+		expect(dealers.length).toBeGreaterThanOrEqual(4)
+		expect(dealers.every((d) => d.regionId !== null)).toBe(true)
+		expect(new Set(dealers.map((d) => d.regionId)).size).toBeGreaterThanOrEqual(3)
+
+		const users = await prisma.user.findMany({ include: { organization: true } })
+		const staff = users.filter((u) => u.kind === 'STAFF')
+		expect(new Set(staff.map((u) => u.staffRole))).toEqual(new Set(Object.values(StaffRole)))
+		for (const u of staff) expect(u.organization).not.toBeNull()
+		expect(staff.find((u) => u.staffRole === 'REGIONAL_MANAGER')?.organization?.kind).toBe('REGIONAL_OFFICE')
+		expect(users.some((u) => u.kind === 'DEALER' && u.organization?.kind === 'DEALER')).toBe(true)
+		expect(users.some((u) => u.kind === 'REGIONAL_OFFICE' && u.organization?.kind === 'REGIONAL_OFFICE')).toBe(true)
+		for (const u of users.filter((u) => u.kind !== 'STAFF')) expect(u.staffRole).toBeNull()
+
+		// every account is listed, verified, and nothing else exists
+		expect(accounts.map((a) => a.email).sort()).toEqual(users.map((u) => u.email).sort())
+		expect(users.every((u) => u.emailVerifiedAt !== null && u.emailVerifiedAt >= u.createdAt)).toBe(true)
+		expect(users.every((u) => u.email === u.email.trim().toLowerCase() && u.email.endsWith('@demo.example.com'))).toBe(
+			true,
+		)
+	})
+
+	test('creates customers with consistent orders', async () => {
+		const { prisma } = seeded()
+		const customers = await prisma.user.findMany({
+			where: { kind: 'CUSTOMER' },
+			include: { orders: { include: { lines: true, dealer: true } } },
+		})
+		expect(customers.length).toBeGreaterThanOrEqual(5)
+		expect(customers.filter((c) => c.isKeyAccount)).toHaveLength(1)
+		expect(customers.filter((c) => c.locale === 'en')).toHaveLength(1)
+		for (const customer of customers) {
+			expect(customer.orders.length).toBeGreaterThanOrEqual(1)
+			expect(customer.orders.length).toBeLessThanOrEqual(3)
+			for (const order of customer.orders) {
+				expect(order.orderNumber).toMatch(/^SO-\d{4}-\d{5}$/)
+				expect(order.orderNumberKey).toBe(normalizeOrderNumber(order.orderNumber))
+				expect(order.orderedAt.getTime()).toBeLessThan(order.shippedAt!.getTime())
+				expect(order.shippedAt!.getTime()).toBeLessThan(order.deliveredAt!.getTime())
+				expect(order.deliveredAt!.getTime()).toBeLessThan(NOW.getTime())
+				expect(order.createdAt.getTime()).toBeGreaterThanOrEqual(customer.createdAt.getTime())
+				if (order.dealer) expect(order.dealer.regionId).toBe(order.regionId)
+				expect(order.lines.length).toBeGreaterThanOrEqual(1)
+				expect(order.lines.map((l) => l.lineNumber).sort()).toEqual(order.lines.map((_, i) => i + 1))
+				for (const line of order.lines) {
+					expect(line.batchNumber).toMatch(/^HT\d{6}-\d{2}$/)
+					expect(line.quantity).toBeGreaterThan(0)
+				}
+			}
+		}
+	})
+
+	test('creates complaints in several states, each consistent with its order', async () => {
+		const { prisma } = seeded()
+		const complaints = await prisma.complaint.findMany({
+			include: { order: true, orderLine: true, customer: true, filedBy: true, assignee: true },
+			orderBy: { createdAt: 'asc' },
+		})
+		expect(complaints.length).toBeGreaterThanOrEqual(8)
+		expect(new Set(complaints.map((c) => c.status)).size).toBeGreaterThanOrEqual(6)
+		expect(new Set(complaints.map((c) => c.category)).size).toBeGreaterThanOrEqual(4)
+		expect(new Set(complaints.map((c) => c.severity)).size).toBe(3)
+		for (const c of complaints) {
+			expect(c.order.customerId).toBe(c.customerId)
+			expect(c.regionId).toBe(c.order.regionId)
+			expect(c.dealerId).toBe(c.order.dealerId)
+			if (c.orderLine) expect(c.orderLine.orderId).toBe(c.orderId)
+			expect(c.isKeyAccount).toBe(c.customer.isKeyAccount)
+			expect(c.createdAt.getTime()).toBeGreaterThan(c.order.deliveredAt!.getTime())
+			expect(c.createdAt.getTime()).toBeLessThan(NOW.getTime())
+			expect(c.updatedAt.getTime()).toBeGreaterThanOrEqual(c.createdAt.getTime())
+			expect(c.closedAt !== null).toBe(c.status === 'CLOSED')
+			if (c.status === 'SUBMITTED') expect(c.assignee).toBeNull()
+			else expect(c.assignee?.kind).not.toBe('CUSTOMER')
+			if (c.filedById !== c.customerId) expect(c.filedBy.kind).not.toBe('CUSTOMER')
+			expect(c.description).not.toMatch(/\{\w+\}/)
+		}
+		// a dealer filed one on a customer's behalf, for an order that dealer sold
+		const byDealer = complaints.filter((c) => c.filedBy.kind === 'DEALER')
+		expect(byDealer.length).toBeGreaterThanOrEqual(1)
+		for (const c of byDealer) expect(c.filedBy.organizationId).toBe(c.order.dealerId)
+	})
+
+	test('numbers complaints per year, in the order they were made, without gaps', async () => {
+		const { prisma } = seeded()
+		const complaints = await prisma.complaint.findMany({ orderBy: { createdAt: 'asc' } })
+		const byYear = new Map<number, number[]>()
+		for (const c of complaints) {
+			const ref = parseComplaintReference(c.reference)!
+			expect(ref.year).toBe(complaintReferenceYear(c.createdAt))
+			byYear.set(ref.year, [...(byYear.get(ref.year) ?? []), ref.sequence])
+		}
+		expect([...byYear.keys()]).toEqual([2026, 2027])
+		for (const [year, sequences] of byYear) {
+			expect(sequences).toEqual(sequences.map((_, i) => i + 1))
+			const counter = await prisma.complaintSequence.findUnique({ where: { year } })
+			expect(counter?.lastUsed).toBe(sequences.length)
+		}
+	})
+
+	test("a demo account's password verifies", async () => {
+		const { prisma, accounts } = seeded()
+		const account = accounts.find((a) => a.email === 'agent@demo.example.com')!
+		expect(account.password).toBe('demo-password-2026')
+		const user = await prisma.user.findUniqueOrThrow({ where: { email: account.email } })
+		expect(await verifyPassword(user.passwordHash, account.password)).toBe(true)
+		expect(await verifyPassword(user.passwordHash, 'wrong-password')).toBe(false)
+		expect(new Set(accounts.map((a) => a.password)).size).toBe(1)
+	})
+})
+
+describe('seedDemo again', () => {
+	test('seeding again changes nothing and returns the same accounts', async () => {
+		db = await createTestDatabase()
+		const { prisma } = db
+		const accounts = await seedDemo(prisma, { now: NOW })
+		const before = await snapshot(prisma)
+		expect(await seedDemo(prisma, { now: new Date('2028-06-01T00:00:00Z') })).toEqual(accounts)
+		expect(await snapshot(prisma)).toEqual(before)
+	})
+
+	test('two seeders at once write the data once', async () => {
+		db = await createTestDatabase()
+		const [a, b] = await Promise.all([seedDemo(db.prisma, { now: NOW }), seedDemo(db.prisma, { now: NOW })])
+		expect(a).toEqual(b)
+		expect(await db.prisma.user.count()).toBe(a.length)
+		expect(await db.prisma.complaint.count()).toBe(
+			(await db.prisma.complaintSequence.findMany()).reduce((sum, s) => sum + s.lastUsed, 0),
+		)
+	})
+
+	test('does nothing to a database that already has users', async () => {
+		db = await createTestDatabase()
+		await db.prisma.user.create({
+			data: { email: 'someone@example.com', passwordHash: 'x', name: 'Someone', kind: 'CUSTOMER' },
+		})
+		const accounts = await seedDemo(db.prisma, { now: NOW })
+		expect(accounts.length).toBeGreaterThan(0)
+		expect(await db.prisma.user.count()).toBe(1)
+		expect(await db.prisma.region.count()).toBe(0)
+		expect(await db.prisma.complaint.count()).toBe(0)
+	})
+})

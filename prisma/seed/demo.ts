@@ -1,0 +1,265 @@
+import { hashPassword } from '#app/auth/password.server.ts'
+import type { Db } from '#app/db/database.server.ts'
+import { complaintReferenceYear, nextComplaintReference } from '#app/domain/complaints/reference.ts'
+import { normalizeOrderNumber } from '#app/domain/orders/order-number.ts'
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import type { ComplaintStatus } from '#app/generated/prisma/enums.ts'
+import {
+	BATCHES,
+	COMPLAINTS,
+	CUSTOMERS,
+	DEMO_PASSWORD,
+	DEMO_TIME_ZONE,
+	FIRST_ORDER_SERIAL,
+	ORDER_SERIAL_GAPS,
+	ORDERS,
+	ORGANIZATIONS,
+	PRODUCTS,
+	REGIONS,
+	TEAM,
+} from './demo-data.ts'
+
+/**
+ * Demo data for a newcomer: regions, HQ, regional offices, dealers, staff for every role,
+ * customers with orders, and complaints in several states (the data set is in demo-data.ts).
+ * Written once, in one transaction, into a database without users; any later call changes
+ * nothing and only returns the accounts to sign in with.
+ */
+
+export interface DemoAccount {
+	email: string
+	password: string
+	/** a human label, e.g. "客服专员 Agent" */
+	role: string
+	name: string
+}
+
+export function demoAccounts(): DemoAccount[] {
+	return [...TEAM, ...CUSTOMERS].map((a) => ({ email: a.email, password: DEMO_PASSWORD, role: a.role, name: a.name }))
+}
+
+// Any constant will do as long as nothing else takes this advisory lock: it keeps two
+// instances starting at once on the same database from both seeding.
+const SEED_LOCK_KEY = 73_701_102
+
+export async function seedDemo(prisma: Db, options: { now?: Date } = {}): Promise<DemoAccount[]> {
+	const accounts = demoAccounts()
+	if ((await prisma.user.count()) > 0) return accounts
+	const now = options.now ?? new Date()
+	// argon2 is slow on purpose: hash once, share the hash between all demo accounts.
+	const passwordHash = await hashPassword(DEMO_PASSWORD)
+	await prisma.$transaction(
+		async (tx) => {
+			await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY}::bigint)`
+			if ((await tx.user.count()) > 0) return
+			await writeDemoData(tx, { passwordHash, now })
+		},
+		{ maxWait: 30_000, timeout: 120_000 },
+	)
+	return accounts
+}
+
+const MINUTE = 60_000
+const DAY = 86_400_000
+// China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact.
+const SHANGHAI_OFFSET = 8 * 60 * MINUTE
+
+/** `at(daysAgo, hour, minute)`: a local time in Shanghai, `daysAgo` calendar days before `now`. */
+function shanghaiClock(now: Date) {
+	const today = Math.floor((now.getTime() + SHANGHAI_OFFSET) / DAY) * DAY - SHANGHAI_OFFSET
+	return (daysAgo: number, hour = 9, minute = 0) => new Date(today - daysAgo * DAY + (hour * 60 + minute) * MINUTE)
+}
+
+function shanghaiDateParts(date: Date) {
+	const local = new Date(date.getTime() + SHANGHAI_OFFSET)
+	const two = (n: number) => String(n).padStart(2, '0')
+	return {
+		year: local.getUTCFullYear(),
+		yy: two(local.getUTCFullYear() % 100),
+		mm: two(local.getUTCMonth() + 1),
+		dd: two(local.getUTCDate()),
+	}
+}
+
+// Each status change bumps a complaint's version; these are the steps it took to get there.
+const VERSION_AT: Record<ComplaintStatus, number> = {
+	SUBMITTED: 1,
+	ACKNOWLEDGED: 2,
+	INVESTIGATING: 3,
+	WAITING_ON_CUSTOMER: 4,
+	RESOLUTION_PROPOSED: 4,
+	REJECTED: 4,
+	ESCALATED: 5,
+	RESOLVING: 5,
+	RESOLVED: 6,
+	CLOSED: 7,
+}
+
+function required<T>(map: Map<string, T>, key: string, what: string): T {
+	const value = map.get(key)
+	if (value === undefined) throw new Error(`demo data: unknown ${what} "${key}"`)
+	return value
+}
+
+// One batched insert per table (the embedded database pays for every round trip), except
+// that each complaint takes its reference from the sequence in turn, oldest first.
+async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }: { passwordHash: string; now: Date }) {
+	const at = shanghaiClock(now)
+	const founded = at(400, 9, 0)
+
+	const regionRows = await tx.region.createManyAndReturn({
+		data: REGIONS.map((r) => ({ ...r, timeZone: DEMO_TIME_ZONE, createdAt: founded })),
+	})
+	const regions = new Map(regionRows.map((r) => [r.code, r.id]))
+
+	const organizationRows = await tx.organization.createManyAndReturn({
+		data: ORGANIZATIONS.map((o) => ({
+			code: o.code,
+			kind: o.kind,
+			name: o.name,
+			regionId: o.region ? required(regions, o.region, 'region') : null,
+			createdAt: founded,
+		})),
+	})
+	const organizations = new Map(organizationRows.map((o) => [o.code, o]))
+
+	// Customers signed up a couple of days before their first order; staff long before.
+	const firstOrder = new Map<string, number>()
+	for (const o of ORDERS) firstOrder.set(o.customer, Math.max(firstOrder.get(o.customer) ?? 0, o.orderedDaysAgo))
+	const accounts = [...TEAM, ...CUSTOMERS]
+	const userRows = await tx.user.createManyAndReturn({
+		data: accounts.map((a) => {
+			const createdAt =
+				a.kind === 'CUSTOMER' ? at(required(firstOrder, a.key, 'customer with orders') + 2, 20, 15) : founded
+			return {
+				email: a.email,
+				emailVerifiedAt: new Date(createdAt.getTime() + 4 * MINUTE),
+				passwordHash,
+				name: a.name,
+				phone: a.phone ?? null,
+				kind: a.kind,
+				staffRole: a.staffRole ?? null,
+				organizationId: a.organization ? required(organizations, a.organization, 'organization').id : null,
+				locale: a.locale,
+				isKeyAccount: a.isKeyAccount ?? false,
+				createdAt,
+				updatedAt: createdAt,
+			}
+		}),
+	})
+	const byEmail = new Map(userRows.map((u) => [u.email, u]))
+	const users = new Map(accounts.map((a) => [a.key, required(byEmail, a.email, 'user')]))
+
+	const batchNumber = (key: string) => {
+		const batch = BATCHES[key]
+		if (!batch) throw new Error(`demo data: unknown batch "${key}"`)
+		const { yy, mm, dd } = shanghaiDateParts(at(batch.producedDaysAgo))
+		return `HT${yy}${mm}${dd}-${String(batch.shift).padStart(2, '0')}`
+	}
+
+	let serial = FIRST_ORDER_SERIAL
+	const orderSeeds = ORDERS.map((o, i) => {
+		serial += ORDER_SERIAL_GAPS[i] ?? 13
+		const orderedAt = at(o.orderedDaysAgo, 10, 5)
+		const dealer = o.dealer ? required(organizations, o.dealer, 'dealer') : null
+		const regionId = required(regions, o.region, 'region')
+		if (dealer && dealer.regionId !== regionId) throw new Error(`demo data: ${o.key} is outside its dealer's region`)
+		const orderNumber = `SO-${shanghaiDateParts(orderedAt).year}-${serial}`
+		const data = {
+			orderNumber,
+			orderNumberKey: normalizeOrderNumber(orderNumber),
+			customerId: required(users, o.customer, 'customer').id,
+			dealerId: dealer?.id ?? null,
+			regionId,
+			orderedAt,
+			shippedAt: at(o.orderedDaysAgo - o.shipAfter, 15, 40),
+			deliveredAt: at(o.orderedDaysAgo - o.shipAfter - o.deliverAfter, 10, 30),
+			createdAt: orderedAt,
+		}
+		return { seed: o, data }
+	})
+	const orderRows = await tx.order.createManyAndReturn({ data: orderSeeds.map((o) => o.data) })
+	const byKey = new Map(orderRows.map((o) => [o.orderNumberKey, o]))
+	const orders = new Map(orderSeeds.map((o) => [o.seed.key, required(byKey, o.data.orderNumberKey, 'order')]))
+	const lineRows = await tx.orderLine.createManyAndReturn({
+		data: ORDERS.flatMap((o) =>
+			o.lines.map((l, index) => ({
+				orderId: required(orders, o.key, 'order').id,
+				lineNumber: index + 1,
+				productModel: PRODUCTS[l.product].model,
+				productName: PRODUCTS[l.product].name,
+				batchNumber: batchNumber(l.batch),
+				quantity: l.quantity,
+			})),
+		),
+	})
+	const keyAccounts = new Set(userRows.filter((u) => u.isKeyAccount).map((u) => u.id))
+
+	const complaints = COMPLAINTS.map((c) => ({ ...c, at: at(c.createdDaysAgo, ...c.createdAt) })).sort(
+		(a, b) => a.at.getTime() - b.at.getTime(),
+	)
+	const complaintData = []
+	for (const c of complaints) {
+		const order = required(orders, c.order, 'order')
+		const line = c.line === undefined ? null : lineRows.find((l) => l.orderId === order.id && l.lineNumber === c.line)
+		if (line === undefined) throw new Error(`demo data: ${c.order} has no line ${c.line}`)
+		const description = c.description.replaceAll('{order}', order.orderNumber).replace(/\{batch\}/g, () => {
+			if (!line) throw new Error(`demo data: "${c.title}" names a batch but no order line`)
+			return line.batchNumber
+		})
+		const updatedAt = c.updatedDaysAgo === c.createdDaysAgo ? c.at : at(c.updatedDaysAgo, 10, 20)
+		complaintData.push({
+			reference: await nextComplaintReference(tx, complaintReferenceYear(c.at, DEMO_TIME_ZONE)),
+			customerId: order.customerId,
+			filedById: c.filedBy ? required(users, c.filedBy, 'user').id : order.customerId,
+			orderId: order.id,
+			orderLineId: line?.id ?? null,
+			// what the order says, so that the dealer and regional office who sold it see it
+			regionId: order.regionId,
+			dealerId: order.dealerId,
+			assigneeId: c.assignee ? required(users, c.assignee, 'assignee').id : null,
+			category: c.category,
+			severity: c.severity,
+			channel: c.channel ?? 'WEB',
+			status: c.status,
+			title: c.title,
+			description,
+			requestedRemedy: c.requestedRemedy,
+			isKeyAccount: keyAccounts.has(order.customerId),
+			version: VERSION_AT[c.status],
+			createdAt: c.at,
+			updatedAt,
+			closedAt: c.status === 'CLOSED' ? updatedAt : null,
+		})
+	}
+	await tx.complaint.createMany({ data: complaintData })
+}
+
+// Terminals give CJK and full-width characters two columns; padding by string length would
+// leave the table ragged.
+const WIDE =
+	/[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u
+
+export function displayWidth(text: string): number {
+	let width = 0
+	for (const ch of text) width += WIDE.test(ch) ? 2 : 1
+	return width
+}
+
+/** The demo accounts as an aligned table for the terminal. */
+export function formatDemoAccounts(accounts: readonly DemoAccount[]): string {
+	const columns = ['role', 'name', 'email', 'password'] as const
+	const header: DemoAccount = { role: '角色 Role', name: '姓名 Name', email: '邮箱 Email', password: '密码 Password' }
+	const widths = columns.map((c) => Math.max(...[header, ...accounts].map((a) => displayWidth(a[c]))))
+	const row = (a: DemoAccount) =>
+		columns
+			.map((c, i) => a[c] + ' '.repeat((widths[i] ?? 0) - displayWidth(a[c])))
+			.join('  ')
+			.trimEnd()
+	return [
+		'演示账号 Demo accounts',
+		row(header),
+		widths.map((w) => '-'.repeat(w)).join('  '),
+		...accounts.map(row),
+	].join('\n')
+}

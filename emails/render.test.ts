@@ -1,0 +1,98 @@
+import { describe, expect, expectTypeOf, test } from 'vitest'
+import { LANGUAGES } from '#app/i18n/config.ts'
+import type { ResetPasswordProps } from './reset-password.tsx'
+import { renderEmail } from './render.ts'
+import { TEMPLATE_NAMES, type TemplateName, type TemplateProps } from './templates.ts'
+
+const BRAND = '售后服务平台 / After-sales Service Portal'
+
+// One realistic set of props per template, with the links each must carry.
+const samples: { [T in TemplateName]: { props: TemplateProps<T>; links: string[] } } = {
+	'verify-email': {
+		props: { name: '王芳', url: 'https://portal.test/verify-email?token=v3r1fy' },
+		links: ['https://portal.test/verify-email?token=v3r1fy'],
+	},
+	'reset-password': {
+		props: { name: 'Li Wei', url: 'https://portal.test/reset-password?token=r3s3t&lang=en' },
+		links: ['https://portal.test/reset-password?token=r3s3t&lang=en'],
+	},
+	'password-changed': {
+		props: { name: '王芳', time: new Date('2026-11-23T09:30:00Z'), resetUrl: 'https://portal.test/forgot-password' },
+		links: ['https://portal.test/forgot-password'],
+	},
+	'signup-existing': {
+		props: { name: 'Li Wei', signInUrl: 'https://portal.test/login', resetUrl: 'https://portal.test/forgot-password' },
+		links: ['https://portal.test/login', 'https://portal.test/forgot-password'],
+	},
+}
+
+const escapeHtml = (s: string) => s.replaceAll('&', '&amp;')
+
+describe.each(TEMPLATE_NAMES)('%s', (template) => {
+	test.each(LANGUAGES)('renders in %s with its links in both parts', async (language) => {
+		const { props, links } = samples[template]
+		const email = await renderEmail(template, props as never, language)
+		expect(email.subject.length).toBeGreaterThan(3)
+		expect(email.html).toContain(`lang="${language}"`)
+		expect(email.html).toContain(BRAND)
+		expect(email.text).toContain(BRAND)
+		expect(email.text).toContain(props.name)
+		for (const link of links) {
+			expect(email.text).toContain(link)
+			expect(email.html).toContain(`href="${escapeHtml(link)}"`)
+		}
+		// the plain-text part is text: no markup, no hidden preview line
+		expect(email.text).not.toMatch(/<[a-z]/i)
+	})
+
+	test('says different things in Chinese and in English', async () => {
+		const { props } = samples[template]
+		const zh = await renderEmail(template, props as never, 'zh-CN')
+		const en = await renderEmail(template, props as never, 'en')
+		expect(zh.subject).not.toBe(en.subject)
+		expect(zh.subject).toMatch(/[\u4e00-\u9fff]/)
+		expect(en.subject).not.toMatch(/[\u4e00-\u9fff]/)
+		expect(zh.text).toContain('售后服务部')
+		expect(en.text).toContain('After-sales Service Department')
+	})
+})
+
+test('the verification link is said to last 24 hours', async () => {
+	const { text } = await renderEmail('verify-email', samples['verify-email'].props, 'zh-CN')
+	expect(text).toContain('24 小时')
+	expect((await renderEmail('verify-email', samples['verify-email'].props, 'en')).text).toContain('24 hours')
+})
+
+test('the reset link says how long it lasts: 10 minutes unless told otherwise', async () => {
+	const props = samples['reset-password'].props
+	expect((await renderEmail('reset-password', props, 'en')).text).toContain('expires in 10 minutes')
+	expect((await renderEmail('reset-password', { ...props, expiresInMinutes: 30 }, 'zh-CN')).text).toContain('30 分钟')
+})
+
+test('the password-changed time is shown in the company time zone, with the zone named', async () => {
+	const props = samples['password-changed'].props
+	expect((await renderEmail('password-changed', props, 'zh-CN')).text).toContain('2026年11月23日 17:30（GMT+8）')
+	expect((await renderEmail('password-changed', props, 'en')).text).toContain('17:30 (GMT+8)')
+	const berlin = await renderEmail('password-changed', { ...props, timeZone: 'Europe/Berlin' }, 'en')
+	expect(berlin.text).toContain('10:30 (GMT+1)')
+})
+
+test('names are escaped in the HTML part', async () => {
+	const email = await renderEmail('verify-email', { name: '<b>Eve</b>', url: 'https://portal.test/v' }, 'en')
+	expect(email.html).not.toContain('<b>Eve</b>')
+	expect(email.html).toContain('&lt;b&gt;Eve&lt;/b&gt;')
+})
+
+test("a template's props are checked at compile time", () => {
+	expectTypeOf<TemplateProps<'reset-password'>>().toEqualTypeOf<ResetPasswordProps>()
+	// These must not compile: `npm run typecheck` fails if one does.
+	const misuse = () => [
+		// @ts-expect-error the verification link is missing
+		renderEmail('verify-email', { name: 'x' }, 'en'),
+		// @ts-expect-error these are another template's props
+		renderEmail('password-changed', { name: 'x', url: 'https://portal.test' }, 'en'),
+		// @ts-expect-error no such template
+		renderEmail('welcome', { name: 'x' }, 'en'),
+	]
+	expect(misuse).toBeTypeOf('function')
+})

@@ -1,0 +1,26 @@
+import type { ReactElement } from 'react'
+import type { Language } from '#app/i18n/config.ts'
+import PasswordChanged, { passwordChangedSubject } from './password-changed.tsx'
+import ResetPassword, { resetPasswordSubject } from './reset-password.tsx'
+import SignupExisting, { signupExistingSubject } from './signup-existing.tsx'
+import VerifyEmail, { verifyEmailSubject } from './verify-email.tsx'
+
+interface EmailTemplate<P> {
+	Component: (props: P & { language: Language }) => ReactElement
+	subject: (props: P, language: Language) => string
+}
+
+/**
+ * Every email the portal sends, by the name stored in the outbox. A caller names a template
+ * and gets its props type checked: `enqueueEmail(tx, { template: 'verify-email', props: {...} })`.
+ */
+export const templates = {
+	'verify-email': { Component: VerifyEmail, subject: verifyEmailSubject },
+	'reset-password': { Component: ResetPassword, subject: resetPasswordSubject },
+	'password-changed': { Component: PasswordChanged, subject: passwordChangedSubject },
+	'signup-existing': { Component: SignupExisting, subject: signupExistingSubject },
+} satisfies { [name: string]: EmailTemplate<never> }
+
+export type TemplateName = keyof typeof templates
+export type TemplateProps<T extends TemplateName> = Parameters<(typeof templates)[T]['subject']>[0]
+export const TEMPLATE_NAMES = Object.keys(templates) as TemplateName[]

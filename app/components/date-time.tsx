@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next'
+
+// The company works in China time; a per-user time zone comes with the user settings later.
+const TIME_ZONE = 'Asia/Shanghai'
+
+/** A date and time in the reader's language, identical on server and client (no hydration drift). */
+export function DateTime({ value }: { value: string | Date }) {
+	const { i18n } = useTranslation()
+	const date = typeof value === 'string' ? new Date(value) : value
+	const text = new Intl.DateTimeFormat(i18n.language, {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: TIME_ZONE,
+	}).format(date)
+	return <time dateTime={date.toISOString()}>{text}</time>
+}

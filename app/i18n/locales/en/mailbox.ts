@@ -1,0 +1,26 @@
+export default {
+	title: 'Dev mailbox',
+	intro: 'Emails the portal would have sent. No mail provider is configured, so nothing leaves this machine.',
+	filterLabel: 'Recipient address',
+	filter: 'Filter',
+	clearFilter: 'Show all',
+	empty: 'No emails yet.',
+	emptyFor: 'No emails to {{to}}.',
+	columns: {
+		to: 'To',
+		subject: 'Subject',
+		template: 'Template',
+		status: 'Status',
+		time: 'Time',
+	},
+	status: {
+		PENDING: 'Waiting',
+		SENT: 'Delivered',
+		DEAD: 'Failed',
+	},
+	back: 'Back to the mailbox',
+	sentAt: 'Delivered at',
+	html: 'As HTML',
+	text: 'As plain text',
+	previewTitle: 'Email preview: {{subject}}',
+} as const

@@ -1,0 +1,76 @@
+import { Redis } from 'ioredis'
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+
+/**
+ * Limits on the account forms (DESIGN.md §9, Zammad's defaults): a wrong password or a flood of
+ * reset requests gets "try again in N seconds" instead of either unlimited guessing or a
+ * permanent lock-out that a stranger could inflict on someone else's account.
+ * Kept in memory, or in Redis when REDIS_URL is set so that every instance shares the counts.
+ */
+export interface RateLimitRule {
+	points: number
+	durationSeconds: number
+}
+
+export const RULES = {
+	signInPerAccount: { points: 3, durationSeconds: 60 },
+	signInPerAddress: { points: 3, durationSeconds: 60 },
+	resetPerAccount: { points: 3, durationSeconds: 60 },
+	resetPerAddress: { points: 3, durationSeconds: 60 },
+	signUpPerAddress: { points: 20, durationSeconds: 3600 },
+	verifyPerAddress: { points: 10, durationSeconds: 60 },
+} satisfies Record<string, RateLimitRule>
+
+export type RateLimitName = keyof typeof RULES
+
+export class RateLimitedError extends Error {
+	name = 'RateLimitedError'
+	constructor(public readonly retryAfterSeconds: number) {
+		super(`rate limited; retry after ${retryAfterSeconds}s`)
+	}
+}
+
+export interface RateLimits {
+	/** Counts one attempt against every key given; throws RateLimitedError when any is over. */
+	consume(checks: Array<[RateLimitName, string]>): Promise<void>
+	/** Forgets a key's count, e.g. the account's failures after a successful sign-in. */
+	reset(name: RateLimitName, key: string): Promise<void>
+	close(): Promise<void>
+}
+
+export function createRateLimits({
+	redisUrl,
+	rules = RULES,
+}: { redisUrl?: string; rules?: Record<RateLimitName, RateLimitRule> } = {}): RateLimits {
+	const redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null
+	const limiters = Object.fromEntries(
+		Object.entries(rules).map(([name, rule]) => {
+			const options = { keyPrefix: `rl:${name}`, points: rule.points, duration: rule.durationSeconds }
+			const limiter: RateLimiterAbstract = redis
+				? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) })
+				: new RateLimiterMemory(options)
+			return [name, limiter]
+		}),
+	) as Record<RateLimitName, RateLimiterAbstract>
+
+	return {
+		async consume(checks) {
+			let retryAfter = 0
+			for (const [name, key] of checks) {
+				try {
+					await limiters[name].consume(key.toLowerCase())
+				} catch (error) {
+					if (!(error instanceof RateLimiterRes)) throw error
+					retryAfter = Math.max(retryAfter, Math.ceil(error.msBeforeNext / 1000))
+				}
+			}
+			if (retryAfter > 0) throw new RateLimitedError(retryAfter)
+		},
+		async reset(name, key) {
+			await limiters[name].delete(key.toLowerCase())
+		},
+		async close() {
+			redis?.disconnect()
+		},
+	}
+}

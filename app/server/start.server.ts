@@ -1,0 +1,74 @@
+import type { ServerBuild } from '@remix-run/node'
+import { broadcastDevReady } from '@remix-run/node'
+import { ConfigError, loadConfig } from '#app/config.server.ts'
+import { openDatabase } from '#app/db/database.server.ts'
+import { migrate } from '#app/db/migrate.server.ts'
+import { createLogger } from '#app/logger.server.ts'
+import { startOutboxWorker } from '#app/mail/outbox-worker.server.ts'
+import { createRateLimits } from '#app/rate-limit.server.ts'
+import { formatDemoAccounts, seedDemo } from '../../prisma/seed/demo.ts'
+import { createGraphQLHandler } from '#graphql/yoga.ts'
+import { createHttpApp } from './http.server.ts'
+import type { AppServices } from './services.server.ts'
+
+/**
+ * The process's start: config, database, migrations, demo data, background work, HTTP.
+ * Called by app/server/main.js with the Remix build, which bundles this module, so that the
+ * server and the routes share one copy of every module.
+ */
+export async function startServer(build: ServerBuild): Promise<void> {
+	const startedAt = performance.now()
+	let config
+	try {
+		config = loadConfig()
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			console.error(error.message)
+			process.exit(1)
+		}
+		throw error
+	}
+	const logger = createLogger(config.logLevel)
+	const db = await openDatabase(config.database)
+	const { applied } = await migrate(db.sql)
+	if (applied.length) logger.info({ applied }, 'migrations applied')
+	if (config.demoMode) {
+		// writes the demo data only into a database without users; the accounts print every time
+		const accounts = await seedDemo(db.prisma)
+		logger.info({ accounts: accounts.length }, 'demo mode: demo accounts ready')
+		console.log(formatDemoAccounts(accounts))
+	}
+
+	const limits = createRateLimits({ redisUrl: config.redisUrl })
+	const services: AppServices = { config, db, logger, limits }
+	const background: Array<{ stop(): Promise<void> }> = []
+	background.push(startOutboxWorker(services))
+
+	const yoga = createGraphQLHandler(services)
+	const app = createHttpApp({ services, build, mounts: [{ path: '/graphql', handler: (req, res) => yoga(req, res) }] })
+	const server = app.listen(config.port, config.host, () => {
+		const ms = Math.round(performance.now() - startedAt)
+		logger.info({ url: config.appUrl, database: config.database.kind, startupMs: ms }, 'listening')
+		if (config.env === 'development') broadcastDevReady(build)
+	})
+
+	// Graceful shutdown: stop taking connections, let in-flight requests finish, then stop
+	// background work and close the database.
+	let stopping = false
+	const shutdown = (signal: string) => {
+		if (stopping) return
+		stopping = true
+		logger.info({ signal }, 'shutting down')
+		const force = setTimeout(() => process.exit(1), 10_000).unref()
+		server.close(async () => {
+			await Promise.allSettled(background.map((b) => b.stop()))
+			await limits.close()
+			await db.close()
+			clearTimeout(force)
+			process.exit(0)
+		})
+		server.closeIdleConnections()
+	}
+	process.once('SIGTERM', () => shutdown('SIGTERM'))
+	process.once('SIGINT', () => shutdown('SIGINT'))
+}

@@ -74,6 +74,8 @@ test.describe('accounts', () => {
 		const resetPage = await other.newPage()
 		await resetPage.goto('/login')
 		await resetPage.getByRole('link', { name: enAuth.login.forgot }).click()
+		// a client-side navigation: the sign-in form's Email field stays until the new page renders
+		await expect(resetPage.getByRole('heading', { level: 1 })).toHaveText(enAuth.forgot.title)
 		await resetPage.getByLabel(enAuth.fields.email).fill(email)
 		await resetPage.getByRole('button', { name: enAuth.forgot.submit }).click()
 		await expect(resetPage.getByRole('heading', { level: 1 })).toHaveText(enAuth.forgot.sentTitle)

@@ -1,9 +1,13 @@
 import enAuth from './locales/en/auth.ts'
 import enCommon from './locales/en/common.ts'
+import enComplaints from './locales/en/complaints.ts'
+import enFiling from './locales/en/filing.ts'
 import enMailbox from './locales/en/mailbox.ts'
 import enValidation from './locales/en/validation.ts'
 import zhAuth from './locales/zh-CN/auth.ts'
 import zhCommon from './locales/zh-CN/common.ts'
+import zhComplaints from './locales/zh-CN/complaints.ts'
+import zhFiling from './locales/zh-CN/filing.ts'
 import zhMailbox from './locales/zh-CN/mailbox.ts'
 import zhValidation from './locales/zh-CN/validation.ts'
 import type { Language } from './config.ts'
@@ -14,8 +18,22 @@ import type { Language } from './config.ts'
  * Add a namespace: one file per language under locales/, and one line in each map below.
  */
 export const resources = {
-	en: { common: enCommon, auth: enAuth, validation: enValidation, mailbox: enMailbox },
-	'zh-CN': { common: zhCommon, auth: zhAuth, validation: zhValidation, mailbox: zhMailbox },
+	en: {
+		common: enCommon,
+		auth: enAuth,
+		validation: enValidation,
+		mailbox: enMailbox,
+		filing: enFiling,
+		complaints: enComplaints,
+	},
+	'zh-CN': {
+		common: zhCommon,
+		auth: zhAuth,
+		validation: zhValidation,
+		mailbox: zhMailbox,
+		filing: zhFiling,
+		complaints: zhComplaints,
+	},
 } satisfies Record<Language, Record<string, unknown>>
 
 export type Namespace = keyof (typeof resources)['en']

@@ -233,7 +233,10 @@ export const BATCHES: Record<string, { producedDaysAgo: number; shift: number }>
 
 export interface OrderSeed {
 	key: string
-	customer: string
+	/** a demo account's key, or null for an order whose buyer has no account yet */
+	customer: string | null
+	/** the buyer's email on the order; defaults to the demo account's */
+	buyerEmail?: string
 	/** null: sold directly by HQ (key accounts) */
 	dealer: string | null
 	region: RegionCode
@@ -382,6 +385,22 @@ export const ORDERS: readonly OrderSeed[] = [
 		deliverAfter: 1,
 		lines: [{ product: 'Z41H', batch: 'V2', quantity: 4 }],
 	},
+	// Orders of buyers who have not signed up yet: whoever signs up as new.customer.N@example.com
+	// finds them (e2e tests use these; each attempt of a test takes its own N).
+	...Array.from({ length: 8 }, (_, i): OrderSeed => ({
+		key: `new-${i + 1}`,
+		customer: null,
+		buyerEmail: `new.customer.${i + 1}@example.com`,
+		dealer: 'DLR-SUZHOU',
+		region: 'EAST',
+		orderedDaysAgo: 12,
+		shipAfter: 2,
+		deliverAfter: 1,
+		lines: [
+			{ product: 'ISG65', batch: 'B1', quantity: 2 },
+			{ product: 'Z41H', batch: 'V2', quantity: 1 },
+		],
+	})),
 ]
 
 export const FIRST_ORDER_SERIAL = 10231

@@ -125,7 +125,9 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 
 	// Customers signed up a couple of days before their first order; staff long before.
 	const firstOrder = new Map<string, number>()
-	for (const o of ORDERS) firstOrder.set(o.customer, Math.max(firstOrder.get(o.customer) ?? 0, o.orderedDaysAgo))
+	for (const o of ORDERS) {
+		if (o.customer) firstOrder.set(o.customer, Math.max(firstOrder.get(o.customer) ?? 0, o.orderedDaysAgo))
+	}
 	const accounts = [...TEAM, ...CUSTOMERS]
 	const userRows = await tx.user.createManyAndReturn({
 		data: accounts.map((a) => {
@@ -168,7 +170,8 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 		const data = {
 			orderNumber,
 			orderNumberKey: normalizeOrderNumber(orderNumber),
-			customerId: required(users, o.customer, 'customer').id,
+			customerId: o.customer ? required(users, o.customer, 'customer').id : null,
+			customerEmail: o.buyerEmail ?? required(users, o.customer ?? '', 'customer').email,
 			dealerId: dealer?.id ?? null,
 			regionId,
 			orderedAt,
@@ -201,6 +204,8 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 	const complaintData = []
 	for (const c of complaints) {
 		const order = required(orders, c.order, 'order')
+		const customerId = order.customerId
+		if (!customerId) throw new Error(`demo data: complaint "${c.title}" is on an order with no account`)
 		const line = c.line === undefined ? null : lineRows.find((l) => l.orderId === order.id && l.lineNumber === c.line)
 		if (line === undefined) throw new Error(`demo data: ${c.order} has no line ${c.line}`)
 		const description = c.description.replaceAll('{order}', order.orderNumber).replace(/\{batch\}/g, () => {
@@ -210,8 +215,8 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 		const updatedAt = c.updatedDaysAgo === c.createdDaysAgo ? c.at : at(c.updatedDaysAgo, 10, 20)
 		complaintData.push({
 			reference: await nextComplaintReference(tx, complaintReferenceYear(c.at, DEMO_TIME_ZONE)),
-			customerId: order.customerId,
-			filedById: c.filedBy ? required(users, c.filedBy, 'user').id : order.customerId,
+			customerId,
+			filedById: c.filedBy ? required(users, c.filedBy, 'user').id : customerId,
 			orderId: order.id,
 			orderLineId: line?.id ?? null,
 			// what the order says, so that the dealer and regional office who sold it see it
@@ -225,7 +230,7 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 			title: c.title,
 			description,
 			requestedRemedy: c.requestedRemedy,
-			isKeyAccount: keyAccounts.has(order.customerId),
+			isKeyAccount: keyAccounts.has(customerId),
 			version: VERSION_AT[c.status],
 			createdAt: c.at,
 			updatedAt,

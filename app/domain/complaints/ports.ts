@@ -1,0 +1,38 @@
+import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
+import type { AttachmentKind } from '#app/generated/prisma/enums.ts'
+
+/**
+ * What the complaint commands need from the outside world, passed in so that app/domain
+ * stays plain TypeScript: the database, a notifier that writes emails to the outbox in the
+ * caller's transaction (app/complaints/notifier.server.ts), and a clock for tests.
+ */
+export interface ComplaintDeps {
+	db: PrismaClient
+	notifier: ComplaintNotifier
+	now?: () => Date
+}
+
+export interface ComplaintNotifier {
+	/** The complaint was filed: tell the customer its reference and what happens next. */
+	complaintFiled(tx: Prisma.TransactionClient, complaintId: string): Promise<void>
+	/**
+	 * Something the customer can see changed (a public reply, a status change) by someone other
+	 * than the customer: email now, or leave it for the daily digest, as the customer chose.
+	 */
+	publicChange(tx: Prisma.TransactionClient, change: { complaintId: string; eventId: string }): Promise<void>
+}
+
+/** A file the upload pipeline has checked, cleaned and stored; the commands record it. */
+export interface StoredFile {
+	kind: AttachmentKind
+	/** as the customer named it, for display only */
+	originalName: string
+	/** detected from the bytes */
+	contentType: string
+	byteSize: number
+	width: number | null
+	height: number | null
+	sha256: string
+	storageKey: string
+	thumbnailKey: string | null
+}

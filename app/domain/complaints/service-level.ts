@@ -1,0 +1,77 @@
+import type { ComplaintStatus } from '#app/generated/prisma/enums.ts'
+import { waitingOn, type WaitingOn } from './lifecycle.ts'
+
+/**
+ * Service-level clocks of DESIGN.md §4, and how they read to a customer. Targets are here as
+ * defaults; the staff issue moves them into configuration with the working-day calendar
+ * (holidays and make-up days). Until then working days skip Saturdays and Sundays only.
+ */
+export const SERVICE_LEVELS = {
+	firstResponseHours: 24,
+	firstResponseHoursKeyAccount: 4,
+	initialVerificationWorkingDays: 3,
+	resolutionWorkingDays: 5,
+} as const
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+export function firstResponseDue(filedAt: Date, isKeyAccount: boolean): Date {
+	const hours = isKeyAccount ? SERVICE_LEVELS.firstResponseHoursKeyAccount : SERVICE_LEVELS.firstResponseHours
+	return new Date(filedAt.getTime() + hours * HOUR)
+}
+
+function weekdayIn(at: Date, timeZone: string): number {
+	const name = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(at)
+	return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(name)
+}
+
+/** `days` working days after `from`, at the same time of day, skipping weekends in `timeZone`. */
+export function addWorkingDays(from: Date, days: number, timeZone = 'Asia/Shanghai'): Date {
+	let at = from
+	let left = days
+	while (left > 0) {
+		at = new Date(at.getTime() + DAY)
+		const weekday = weekdayIn(at, timeZone)
+		if (weekday !== 0 && weekday !== 6) left--
+	}
+	return at
+}
+
+export interface ClockedComplaint {
+	status: ComplaintStatus
+	firstResponseDueAt: Date | null
+	firstRespondedAt: Date | null
+	resolutionDueAt: Date | null
+}
+
+export interface NextStep {
+	/** i18n key under `complaints:nextStep.*`: what happens next, in the customer's words */
+	key: ComplaintStatus
+	/** the date the company promised it by, or null when nothing is promised */
+	dueAt: Date | null
+	waitingOn: WaitingOn
+	/** the promise has passed without the step happening */
+	overdue: boolean
+}
+
+export function nextStep(complaint: ClockedComplaint, now = new Date()): NextStep {
+	let dueAt: Date | null = null
+	switch (complaint.status) {
+		case 'SUBMITTED':
+			dueAt = complaint.firstRespondedAt ? null : complaint.firstResponseDueAt
+			break
+		case 'ACKNOWLEDGED':
+		case 'INVESTIGATING':
+		case 'RESOLVING':
+		case 'ESCALATED':
+			dueAt = complaint.resolutionDueAt
+			break
+	}
+	return {
+		key: complaint.status,
+		dueAt,
+		waitingOn: waitingOn(complaint.status),
+		overdue: dueAt !== null && dueAt.getTime() < now.getTime(),
+	}
+}

@@ -105,7 +105,8 @@ export default defineConfig({
 				// cannot leak into a PGlite run
 				DATABASE_URL: process.env.E2E_DATABASE_URL,
 				PGLITE_DIR: pgliteDir,
-				DEMO_MODE: '0',
+				// demo data: staff accounts, and orders of buyers not signed up yet (new.customer.N@example.com)
+				DEMO_MODE: '1',
 				SESSION_SECRET: 'e2e-session-secret-0123456789abcdefghijklmnop',
 				RESEND_API_KEY,
 				RESEND_BASE_URL: RESEND_STUB_URL,

@@ -28,4 +28,5 @@ export default {
 	fileUnreadable: '"{{name}}" cannot be read; the file may be damaged.',
 	imageTooLarge: '"{{name}}" has too many pixels (at most 40 megapixels).',
 	draftIncomplete: 'Some steps are not filled in yet; please complete them first.',
+	replyRequired: 'Resolving or rejecting a complaint needs a written reply to the customer.',
 } as const

@@ -30,4 +30,5 @@ export default {
 	fileUnreadable: '“{{name}}”无法读取，文件可能已损坏。',
 	imageTooLarge: '“{{name}}”的像素太多（最多 4000 万像素）。',
 	draftIncomplete: '还有未填写的步骤，请先完成。',
+	replyRequired: '解决或驳回投诉时，请给客户写一份书面答复。',
 } satisfies Messages<typeof en>

@@ -1,0 +1,45 @@
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import type { ComplaintStatus, MessageVisibility } from '#app/generated/prisma/enums.ts'
+
+/**
+ * The audit trail: every change to a complaint appends one event (who, when, from, to).
+ * Types are a closed list so that the timeline, emails and the API read them the same way.
+ */
+export type ComplaintEventType =
+	| 'filed'
+	| 'status_changed'
+	| 'reply'
+	| 'customer_message'
+	| 'note'
+	| 'resolution_proposed'
+	| 'resolution_accepted'
+	| 'resolution_disputed'
+	| 'withdrawn'
+	| 'escalated'
+
+export interface NewEvent {
+	complaintId: string
+	actorId: string | null
+	type: ComplaintEventType
+	fromStatus?: ComplaintStatus | null
+	toStatus?: ComplaintStatus | null
+	visibility?: MessageVisibility
+	data?: Record<string, unknown>
+	at: Date
+}
+
+export async function appendEvent(tx: Prisma.TransactionClient, event: NewEvent): Promise<{ id: string }> {
+	return tx.complaintEvent.create({
+		data: {
+			complaintId: event.complaintId,
+			actorId: event.actorId,
+			type: event.type,
+			fromStatus: event.fromStatus ?? null,
+			toStatus: event.toStatus ?? null,
+			visibility: event.visibility ?? 'PUBLIC',
+			data: (event.data ?? undefined) as Prisma.InputJsonValue | undefined,
+			createdAt: event.at,
+		},
+		select: { id: true },
+	})
+}

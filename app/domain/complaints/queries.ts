@@ -301,3 +301,20 @@ export async function getAttachmentForViewer(db: PrismaClient, viewer: Viewer, a
 	if (!row) throw new NotFoundError('Attachment')
 	return row
 }
+
+/** Complaints by id for the API's `node` and dataloaders: the invisible ones are simply absent. */
+export async function findComplaintsVisibleTo(db: PrismaClient, viewer: Viewer | null, ids: readonly string[]) {
+	if (!viewer || ids.length === 0) return []
+	return db.complaint.findMany({ where: { AND: [complaintVisibleTo(viewer), { id: { in: [...ids] } }] } })
+}
+
+/** A complaint's id by its reference, if the viewer may see it. */
+export async function findComplaintIdByReference(db: PrismaClient, viewer: Viewer, reference: string) {
+	const ref = normalizedReference(reference)
+	if (!ref) return null
+	const row = await db.complaint.findFirst({
+		where: { AND: [complaintVisibleTo(viewer), { reference: ref }] },
+		select: { id: true },
+	})
+	return row?.id ?? null
+}

@@ -1,3 +1,4 @@
+import type { ComplaintCategory, ComplaintStatus, RequestedRemedy } from '#app/generated/prisma/enums.ts'
 import type { Language } from '#app/i18n/config.ts'
 
 /**
@@ -47,6 +48,105 @@ const en = {
 		resetAction: 'Reset password',
 		notYou: 'If this was not you, ignore this email: your account has not been changed.',
 	},
+	// The complaint emails (complaint-received, complaint-updated, complaint-digest): statuses,
+	// categories and remedies in the customer's words, not the workflow's.
+	complaint: {
+		status: {
+			SUBMITTED: 'Received, waiting for our first response',
+			ACKNOWLEDGED: 'Accepted for handling',
+			INVESTIGATING: 'Being looked into',
+			WAITING_ON_CUSTOMER: 'Waiting for information from you',
+			RESOLUTION_PROPOSED: 'Solution proposed, waiting for your answer',
+			RESOLVING: 'Solution being carried out',
+			RESOLVED: 'Resolved',
+			REJECTED: 'Found not to be our responsibility',
+			ESCALATED: 'Referred to head office',
+			CLOSED: 'Closed',
+		} satisfies Record<ComplaintStatus, string>,
+		category: {
+			PRODUCT_QUALITY: 'Product quality',
+			HANDLING_DAMAGE: 'Damage in transport, storage or handling',
+			SERVICE_CONDUCT: 'Service attitude or staff conduct',
+			SALES_POLICY: 'Sales policy',
+			OTHER: 'Other',
+		} satisfies Record<ComplaintCategory, string>,
+		remedy: {
+			REPLACEMENT: 'Replacement',
+			REPAIR: 'Repair',
+			REFUND: 'Refund',
+			EXPLANATION: 'An explanation',
+			OTHER: 'Something else',
+		} satisfies Record<RequestedRemedy, string>,
+		/** what happens next in each status; `due` is the promised time, already formatted */
+		nextStep: {
+			SUBMITTED: (due: string | null) =>
+				due
+					? `We will give you our first response in writing by ${due}.`
+					: 'We will give you our first response in writing soon.',
+			ACKNOWLEDGED: (due: string | null) =>
+				`We are arranging for the matter to be checked${due ? ` and will tell you how it stands by ${due}` : ' and will keep you informed'}.`,
+			INVESTIGATING: (due: string | null) =>
+				`We are looking into the cause${due ? ` and will tell you our findings by ${due}` : ' and will tell you our findings'}.`,
+			WAITING_ON_CUSTOMER: () =>
+				'We need more information from you: please add it on the complaint page, and we will carry on as soon as we have it.',
+			RESOLUTION_PROPOSED: () =>
+				'Please read the proposed solution on the complaint page and accept it, or tell us why you disagree.',
+			RESOLVING: (due: string | null) =>
+				`We are carrying out the agreed solution${due ? ` and expect to finish by ${due}` : ''}; we will tell you when it is done.`,
+			RESOLVED: () =>
+				'The matter is resolved. If you are not satisfied with the outcome, you can ask for it to be reviewed on the complaint page.',
+			REJECTED: () =>
+				'We have explained our reasons in writing. If you disagree, you can ask head office to review the case on the complaint page.',
+			ESCALATED: (due: string | null) =>
+				`Head office is reviewing your complaint${due ? ` and will answer you by ${due}` : ' and will answer you in writing'}.`,
+			CLOSED: () => 'This complaint is closed. Thank you for your patience.',
+		} satisfies Record<ComplaintStatus, (due: string | null) => string>,
+		referenceLabel: 'Reference',
+		titleLabel: 'Subject',
+		orderLabel: 'Order number',
+		productLabel: 'Product',
+		categoryLabel: 'Type of problem',
+		remedyLabel: 'What you asked for',
+		statusLabel: 'Status now',
+		product: (name: string, model: string, batch: string) => `${name} (model ${model}, batch ${batch})`,
+		wholeOrder: 'The whole order',
+		nextHeading: 'What happens next:',
+		viewAction: 'Open your complaint',
+		reply: 'We replied to you in writing:',
+		statusChanged: (from: string | null, to: string) =>
+			from ? `The status changed from “${from}” to “${to}”.` : `The status is now “${to}”.`,
+		resolution: (remedy: string | null) => (remedy ? `We propose a solution: ${remedy}.` : 'We propose a solution.'),
+		otherChange: 'We updated your complaint; see the complaint page for details.',
+		eachChangeHint:
+			'You get an email for every change to this complaint. To get one summary a day instead, change how you are notified on the complaint page.',
+		digestHint:
+			'You get one summary a day for this complaint. To get an email for every change instead, change how you are notified on the complaint page.',
+	},
+	complaintReceived: {
+		subject: (reference: string) => `We have received your complaint ${reference}`,
+		preview: (reference: string) => `Your complaint has the reference ${reference}. Here is what happens next.`,
+		intro: (reference: string) =>
+			`Thank you for telling us about this problem. Your complaint has been recorded with the reference ${reference}; please quote it whenever you contact us.`,
+		recorded: 'This is what we recorded:',
+		firstResponse: (hours: number, due: string) =>
+			`An after-sales colleague will check what you told us and give you a first response in writing within ${hours} hours, by ${due}.`,
+		followUp: 'On the complaint page you can follow its progress, read our replies and add information or photos.',
+	},
+	complaintUpdated: {
+		subjectReply: (reference: string) => `New reply on your complaint ${reference}`,
+		subjectStatus: (reference: string, status: string) => `Your complaint ${reference}: ${status}`,
+		subjectResolution: (reference: string) => `A solution is proposed for your complaint ${reference}`,
+		subjectOther: (reference: string) => `Your complaint ${reference} was updated`,
+		preview: (reference: string) => `There is news on your complaint ${reference}.`,
+		intro: (reference: string, title: string) => `There is news on your complaint ${reference} (“${title}”).`,
+	},
+	complaintDigest: {
+		subject: (reference: string, count: number) =>
+			`Daily summary for your complaint ${reference}: ${count} ${count === 1 ? 'update' : 'updates'}`,
+		preview: (reference: string) => `What changed on your complaint ${reference} since the last summary.`,
+		intro: (reference: string, title: string, count: number) =>
+			`Here ${count === 1 ? 'is the change' : `are the ${count} changes`} to your complaint ${reference} (“${title}”) since our last summary:`,
+	},
 }
 
 export type EmailMessages = typeof en
@@ -90,6 +190,89 @@ const zhCN: EmailMessages = {
 		forgot: '如果忘记了密码，可以重置密码：',
 		resetAction: '重置密码',
 		notYou: '如果这不是您本人的操作，请忽略此邮件，您的账户没有任何变动。',
+	},
+	complaint: {
+		status: {
+			SUBMITTED: '已收到，等待首次答复',
+			ACKNOWLEDGED: '已受理',
+			INVESTIGATING: '正在核实处理',
+			WAITING_ON_CUSTOMER: '等待您补充信息',
+			RESOLUTION_PROPOSED: '已提出处理方案，等待您确认',
+			RESOLVING: '正在落实处理方案',
+			RESOLVED: '已处理完毕',
+			REJECTED: '经核实不属于我方责任',
+			ESCALATED: '已提交总部处理',
+			CLOSED: '已结案',
+		},
+		category: {
+			PRODUCT_QUALITY: '产品质量问题',
+			HANDLING_DAMAGE: '运输、储存或搬运造成的损坏',
+			SERVICE_CONDUCT: '服务态度或人员行为',
+			SALES_POLICY: '销售政策',
+			OTHER: '其他',
+		},
+		remedy: {
+			REPLACEMENT: '更换',
+			REPAIR: '维修',
+			REFUND: '退款',
+			EXPLANATION: '给予解释说明',
+			OTHER: '其他',
+		},
+		nextStep: {
+			SUBMITTED: (due) => (due ? `我们将在 ${due} 前给您首次书面答复。` : '我们将尽快给您首次书面答复。'),
+			ACKNOWLEDGED: (due) =>
+				due ? `我们正在安排人员核实，将在 ${due} 前告知您处理进度。` : '我们正在安排人员核实，并会及时告知您处理进度。',
+			INVESTIGATING: (due) =>
+				due ? `我们正在核实问题原因，将在 ${due} 前向您反馈处理意见。` : '我们正在核实问题原因，并会向您反馈处理意见。',
+			WAITING_ON_CUSTOMER: () => '我们需要您补充一些信息：请在投诉页面补充，收到后我们会继续处理。',
+			RESOLUTION_PROPOSED: () => '请在投诉页面查看处理方案，选择接受，或告诉我们您不同意的理由。',
+			RESOLVING: (due) =>
+				due ? `我们正在落实处理方案，预计在 ${due} 前完成，完成后会通知您。` : '我们正在落实处理方案，完成后会通知您。',
+			RESOLVED: () => '问题已处理完毕。如对处理结果不满意，可以在投诉页面申请复核。',
+			REJECTED: () => '我们已书面说明理由。如有异议，可以在投诉页面申请总部复核。',
+			ESCALATED: (due) =>
+				due ? `总部正在复核您的投诉，将在 ${due} 前给您答复。` : '总部正在复核您的投诉，并会给您书面答复。',
+			CLOSED: () => '此投诉已结案，感谢您的耐心与支持。',
+		},
+		referenceLabel: '投诉编号',
+		titleLabel: '投诉主题',
+		orderLabel: '订单号',
+		productLabel: '产品',
+		categoryLabel: '投诉类别',
+		remedyLabel: '您的处理要求',
+		statusLabel: '当前处理进度',
+		product: (name, model, batch) => `${name}（型号 ${model}，批号 ${batch}）`,
+		wholeOrder: '整个订单',
+		nextHeading: '接下来：',
+		viewAction: '查看投诉详情',
+		reply: '我们给您的书面回复：',
+		statusChanged: (from, to) => (from ? `处理进度由“${from}”变为“${to}”。` : `当前处理进度为“${to}”。`),
+		resolution: (remedy) => (remedy ? `我们提出的处理方案：${remedy}。` : '我们提出了处理方案。'),
+		otherChange: '您的投诉有更新，详情请查看投诉页面。',
+		eachChangeHint: '此投诉每有变化，我们都会发邮件通知您。如希望改为每天汇总一封，请在投诉页面修改通知方式。',
+		digestHint: '此投诉的变化每天汇总一封邮件发给您。如希望每次变化都收到通知，请在投诉页面修改通知方式。',
+	},
+	complaintReceived: {
+		subject: (reference) => `我们已收到您的投诉 ${reference}`,
+		preview: (reference) => `您的投诉编号为 ${reference}，以下是后续处理安排。`,
+		intro: (reference) => `感谢您向我们反映问题。您的投诉已登记，投诉编号为 ${reference}，今后联系我们时请提供此编号。`,
+		recorded: '我们登记的投诉内容如下，请核对：',
+		firstResponse: (hours, due) =>
+			`售后服务人员将核实您反映的情况，并在 ${hours} 小时内给您首次书面答复，最迟不晚于 ${due}。`,
+		followUp: '您可以在投诉页面查看处理进度、阅读我们的回复，并补充信息或照片。',
+	},
+	complaintUpdated: {
+		subjectReply: (reference) => `您的投诉 ${reference} 有新的回复`,
+		subjectStatus: (reference, status) => `您的投诉 ${reference} 处理进度更新：${status}`,
+		subjectResolution: (reference) => `您的投诉 ${reference} 已有处理方案`,
+		subjectOther: (reference) => `您的投诉 ${reference} 有更新`,
+		preview: (reference) => `您的投诉 ${reference} 有新进展。`,
+		intro: (reference, title) => `您的投诉 ${reference}（“${title}”）有新进展。`,
+	},
+	complaintDigest: {
+		subject: (reference, count) => `投诉 ${reference} 每日动态汇总（${count} 条）`,
+		preview: (reference) => `自上次汇总以来，您的投诉 ${reference} 的变化。`,
+		intro: (reference, title, count) => `自上次汇总以来，您的投诉 ${reference}（“${title}”）有以下 ${count} 条变化：`,
 	},
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, test } from 'vitest'
 import { LANGUAGES } from '#app/i18n/config.ts'
+import { complaintSamples } from './complaint-samples.ts'
 import type { ResetPasswordProps } from './reset-password.tsx'
 import { renderEmail } from './render.ts'
 import { TEMPLATE_NAMES, type TemplateName, type TemplateProps } from './templates.ts'
@@ -23,6 +24,18 @@ const samples: { [T in TemplateName]: { props: TemplateProps<T>; links: string[]
 	'signup-existing': {
 		props: { name: 'Li Wei', signInUrl: 'https://portal.test/login', resetUrl: 'https://portal.test/forgot-password' },
 		links: ['https://portal.test/login', 'https://portal.test/forgot-password'],
+	},
+	'complaint-received': {
+		props: complaintSamples.received,
+		links: ['https://portal.test/complaints/CMP-2026-000123'],
+	},
+	'complaint-updated': {
+		props: complaintSamples.reply,
+		links: ['https://portal.test/complaints/CMP-2026-000123'],
+	},
+	'complaint-digest': {
+		props: complaintSamples.digest,
+		links: ['https://portal.test/complaints/CMP-2026-000123'],
 	},
 }
 

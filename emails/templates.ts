@@ -1,5 +1,8 @@
 import type { ReactElement } from 'react'
 import type { Language } from '#app/i18n/config.ts'
+import ComplaintDigest, { complaintDigestSubject } from './complaint-digest.tsx'
+import ComplaintReceived, { complaintReceivedSubject } from './complaint-received.tsx'
+import ComplaintUpdated, { complaintUpdatedSubject } from './complaint-updated.tsx'
 import PasswordChanged, { passwordChangedSubject } from './password-changed.tsx'
 import ResetPassword, { resetPasswordSubject } from './reset-password.tsx'
 import SignupExisting, { signupExistingSubject } from './signup-existing.tsx'
@@ -19,6 +22,9 @@ export const templates = {
 	'reset-password': { Component: ResetPassword, subject: resetPasswordSubject },
 	'password-changed': { Component: PasswordChanged, subject: passwordChangedSubject },
 	'signup-existing': { Component: SignupExisting, subject: signupExistingSubject },
+	'complaint-received': { Component: ComplaintReceived, subject: complaintReceivedSubject },
+	'complaint-updated': { Component: ComplaintUpdated, subject: complaintUpdatedSubject },
+	'complaint-digest': { Component: ComplaintDigest, subject: complaintDigestSubject },
 } satisfies { [name: string]: EmailTemplate<never> }
 
 export type TemplateName = keyof typeof templates

@@ -7,5 +7,8 @@ import './types/UserKind.ts'
 import './types/Region.ts'
 import './types/Organization.ts'
 import './types/User.ts'
+import './types/ComplaintStatus.ts'
+import './types/UserError.ts'
+import './types/Complaint.ts'
 
 export const schema = builder.toSchema()

@@ -10,6 +10,7 @@ import type { Database } from '#app/db/database.server.ts'
 import type { UserKind } from '#app/generated/prisma/enums.ts'
 import { createRateLimits, type RateLimits } from '#app/rate-limit.server.ts'
 import type { AppServices } from '#app/server/services.server.ts'
+import { createTestStorage } from '#tests/context.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { QUERY_LIMITS } from './plugins/query-limits.ts'
 import { createGraphQLHandler, type GraphQLHandler } from './yoga.ts'
@@ -20,7 +21,7 @@ const logs: Array<Record<string, unknown>> = []
 
 function servicesFor(env: 'production' | 'development' | 'test'): AppServices {
 	const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) })
-	return { config: parseConfig({ NODE_ENV: env }), db, logger, limits }
+	return { config: parseConfig({ NODE_ENV: env }), db, logger, limits, storage: createTestStorage() }
 }
 
 const people = {} as Record<'alice' | 'bob' | 'dan' | 'dora' | 'dave' | 'sam', { id: string; kind: UserKind }>
@@ -178,7 +179,7 @@ describe('node', () => {
 	})
 
 	test('a malformed ID, or one naming a type without nodes, is a BAD_USER_INPUT error that does not echo it', async () => {
-		const ids = ['garbage!', 'Z2FyYmFnZQ==', encodeGlobalID('Complaint', 'x'), encodeGlobalID('Query', 'x')]
+		const ids = ['garbage!', 'Z2FyYmFnZQ==', encodeGlobalID('UserError', 'x'), encodeGlobalID('Query', 'x')]
 		for (const id of ids) {
 			const { body, text } = await post('query ($id: ID!) { node(id: $id) { id } }', { as: 'sam', variables: { id } })
 			expect(body.data?.node ?? null).toBeNull()

@@ -228,11 +228,12 @@ describe('following a complaint', () => {
 		})
 		notified = []
 		await replyToCustomer(deps, agent.viewer, filed.complaintId, { body: '您好，我们已收到，正在安排质检。' })
-		expect(notified.map((n) => n.kind)).toEqual(['change', 'change'])
+		expect(notified.map((n) => n.kind)).toEqual(['change'])
 
 		const detail = await getComplaintByReference(database.prisma, customer.viewer, filed.reference)
 		expect(detail.status).toBe('ACKNOWLEDGED')
-		expect(detail.timeline.map((t) => t.type)).toEqual(['filed', 'reply', 'status_changed'])
+		expect(detail.timeline.map((t) => t.type)).toEqual(['filed', 'reply'])
+		expect(detail.timeline[1]).toMatchObject({ fromStatus: 'SUBMITTED', toStatus: 'ACKNOWLEDGED' })
 		expect(detail.timeline[1]).toMatchObject({
 			actor: { side: 'company' },
 			message: { body: '您好，我们已收到，正在安排质检。' },

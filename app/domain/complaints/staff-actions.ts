@@ -15,8 +15,6 @@ import { addWorkingDays, SERVICE_LEVELS } from './service-level.ts'
  * transaction.
  */
 
-type Complaint = Awaited<ReturnType<typeof loadForChange>>
-
 /** Status-specific fields: closing stamps, the next promise date. */
 function statusFields(to: ComplaintStatus, now: Date): Prisma.ComplaintUpdateManyMutationInput {
 	switch (to) {
@@ -36,25 +34,8 @@ function statusFields(to: ComplaintStatus, now: Date): Prisma.ComplaintUpdateMan
 	}
 }
 
-async function moveTo(
-	deps: ComplaintDeps,
-	tx: Prisma.TransactionClient,
-	viewer: Viewer,
-	complaint: Complaint,
-	to: ComplaintStatus,
-	now: Date,
-) {
-	if (!canTransition(complaint.status, to)) throw new InvalidTransitionError(`move to ${to}`, complaint.status)
-	const event = await appendEvent(tx, {
-		complaintId: complaint.id,
-		actorId: viewer.userId,
-		type: 'status_changed',
-		fromStatus: complaint.status,
-		toStatus: to,
-		at: now,
-	})
-	await deps.notifier.publicChange(tx, { complaintId: complaint.id, eventId: event.id })
-	return statusFields(to, now)
+function assertTransition(from: ComplaintStatus, to: ComplaintStatus) {
+	if (!canTransition(from, to)) throw new InvalidTransitionError(`move to ${to}`, from)
 }
 
 /**
@@ -72,26 +53,30 @@ export async function replyToCustomer(
 	const now = deps.now?.() ?? new Date()
 	return deps.db.$transaction(async (tx) => {
 		const complaint = await loadForChange(tx, viewer, complaintId, 'reply')
+		const requested = input.status ?? (complaint.status === 'SUBMITTED' ? 'ACKNOWLEDGED' : undefined)
+		const to = requested && requested !== complaint.status ? requested : null
+		if (to) assertTransition(complaint.status, to)
 		const message = await tx.complaintMessage.create({
 			data: { complaintId, authorId: viewer.userId, visibility: 'PUBLIC', body, createdAt: now },
 			select: { id: true },
 		})
+		await writeVersioned(tx, complaint, {
+			...(to ? { ...statusFields(to, now), status: to } : {}),
+			firstRespondedAt: complaint.firstRespondedAt ?? now,
+			customerUpdatedAt: now,
+		})
+		// one event, so the customer gets one email for "we replied, and the case moved on"
 		const event = await appendEvent(tx, {
 			complaintId,
 			actorId: viewer.userId,
 			type: 'reply',
+			fromStatus: to ? complaint.status : null,
+			toStatus: to,
 			data: { messageId: message.id },
 			at: now,
 		})
+		// announced after the write, so the email can state the new promise date
 		await deps.notifier.publicChange(tx, { complaintId, eventId: event.id })
-		const to = input.status ?? (complaint.status === 'SUBMITTED' ? 'ACKNOWLEDGED' : undefined)
-		const statusData = to && to !== complaint.status ? await moveTo(deps, tx, viewer, complaint, to, now) : {}
-		await writeVersioned(tx, complaint, {
-			...statusData,
-			...(to && to !== complaint.status ? { status: to } : {}),
-			firstRespondedAt: complaint.firstRespondedAt ?? now,
-			customerUpdatedAt: now,
-		})
 		return { messageId: message.id }
 	})
 }
@@ -110,8 +95,17 @@ export async function changeStatus(
 	const now = deps.now?.() ?? new Date()
 	await deps.db.$transaction(async (tx) => {
 		const complaint = await loadForChange(tx, viewer, complaintId, 'change-status')
-		const data = await moveTo(deps, tx, viewer, complaint, input.to, now)
-		await writeVersioned(tx, complaint, { ...data, status: input.to, customerUpdatedAt: now })
+		assertTransition(complaint.status, input.to)
+		await writeVersioned(tx, complaint, { ...statusFields(input.to, now), status: input.to, customerUpdatedAt: now })
+		const event = await appendEvent(tx, {
+			complaintId,
+			actorId: viewer.userId,
+			type: 'status_changed',
+			fromStatus: complaint.status,
+			toStatus: input.to,
+			at: now,
+		})
+		await deps.notifier.publicChange(tx, { complaintId, eventId: event.id })
 	})
 }
 
@@ -130,8 +124,7 @@ export async function proposeResolution(
 	const now = deps.now?.() ?? new Date()
 	await deps.db.$transaction(async (tx) => {
 		const complaint = await loadForChange(tx, viewer, complaintId, 'propose-resolution')
-		if (!canTransition(complaint.status, 'RESOLUTION_PROPOSED'))
-			throw new InvalidTransitionError('propose-resolution', complaint.status)
+		assertTransition(complaint.status, 'RESOLUTION_PROPOSED')
 		await writeVersioned(tx, complaint, {
 			status: 'RESOLUTION_PROPOSED',
 			resolutionType: input.type,

@@ -41,6 +41,11 @@ export interface KnowledgeQuery {
 
 const MAX_ARTICLES = 500
 export const DEFAULT_SUGGESTIONS = 3
+/**
+ * Below this an article matched on one common word ("pump" in a pump maker's articles) or one
+ * pair of characters: too weak to put in front of someone writing a complaint.
+ */
+const MIN_SCORE = 5
 /** Texts longer than this are cut: the start of a description says what it is about. */
 const MAX_QUERY_CHARS = 2000
 
@@ -64,7 +69,7 @@ function latinWords(text: string): string[] {
  * A score for each article: keywords found in the text count most (longer keywords more, as
  * they are more specific), then words of the text found in the title, then in the body. An
  * article in the category the customer chose gets a small lift but never appears on that
- * alone. Articles with a score of 0 are left out.
+ * alone.
  */
 export function scoreArticle(article: ArticleForRanking, query: { text: string; category?: ComplaintCategory | null }) {
 	const text = normalize(query.text.slice(0, MAX_QUERY_CHARS))
@@ -95,7 +100,7 @@ export function rankArticles<T extends ArticleForRanking>(
 ): T[] {
 	return articles
 		.map((article) => ({ article, score: scoreArticle(article, query) }))
-		.filter((r) => r.score > 0)
+		.filter((r) => r.score >= MIN_SCORE)
 		.sort((a, b) => b.score - a.score || a.article.slug.localeCompare(b.article.slug))
 		.slice(0, query.limit ?? DEFAULT_SUGGESTIONS)
 		.map((r) => r.article)

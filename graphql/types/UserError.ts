@@ -1,0 +1,66 @@
+import {
+	ConflictError,
+	DomainValidationError,
+	InsufficientAuthorityError,
+	InvalidTransitionError,
+	NotFoundError,
+} from '#app/domain/errors.ts'
+import { createI18n } from '#app/i18n/i18n.ts'
+import { builder } from '../builder.ts'
+
+/**
+ * Business-rule failures travel in a payload's `userErrors` (Shopify's shape), never as
+ * top-level errors: the client gets a code it can act on and a field path it can show.
+ */
+export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
+	description: 'Why a mutation did not do what was asked.',
+	values: {
+		INVALID: { description: 'An input value breaks a rule; `field` names it.' },
+		NOT_FOUND: { description: 'The record does not exist or the viewer may not see it.' },
+		INVALID_TRANSITION: { description: 'The action does not apply in the record’s current state.' },
+		INSUFFICIENT_AUTHORITY: { description: 'The viewer can see the record but may not do this.' },
+		CONFLICT: { description: 'Someone else changed the record first; read it again and retry.' },
+	},
+})
+
+export interface UserErrorShape {
+	message: string
+	field: string[] | null
+	code: 'INVALID' | 'NOT_FOUND' | 'INVALID_TRANSITION' | 'INSUFFICIENT_AUTHORITY' | 'CONFLICT'
+}
+
+export const DisplayableErrorInterface = builder.interfaceRef<UserErrorShape>('DisplayableError').implement({
+	description: 'An error a client can show to the person who made the request.',
+	fields: (t) => ({
+		message: t.exposeString('message', { description: 'What went wrong, in English, for people.' }),
+		field: t.exposeStringList('field', {
+			nullable: true,
+			description: 'The path to the input field at fault, e.g. ["input", "body"]; null when no one field is.',
+		}),
+	}),
+})
+
+export const UserErrorType = builder.objectRef<UserErrorShape>('UserError').implement({
+	description: 'A business-rule failure of a mutation.',
+	interfaces: [DisplayableErrorInterface],
+	fields: (t) => ({
+		code: t.expose('code', { type: UserErrorCodeEnum, description: 'What kind of failure, for programs.' }),
+	}),
+})
+
+const english = createI18n('en')
+
+/** Turns a domain error into userErrors; anything else is a bug and is rethrown (masked). */
+export function toUserErrors(error: unknown, fieldPrefix: string[] = ['input']): UserErrorShape[] {
+	if (error instanceof DomainValidationError)
+		return [
+			{ code: 'INVALID', field: [...fieldPrefix, error.field], message: english.t(error.messageKey, error.params) },
+		]
+	if (error instanceof NotFoundError) return [{ code: 'NOT_FOUND', field: null, message: `${error.entity} not found.` }]
+	if (error instanceof InvalidTransitionError)
+		return [{ code: 'INVALID_TRANSITION', field: null, message: error.message }]
+	if (error instanceof InsufficientAuthorityError)
+		return [{ code: 'INSUFFICIENT_AUTHORITY', field: null, message: 'You may not do this on this record.' }]
+	if (error instanceof ConflictError) return [{ code: 'CONFLICT', field: null, message: error.message }]
+	throw error
+}

@@ -31,8 +31,28 @@ const schema = z
 		LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 		OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
 		TRUST_PROXY: booleanish.default(false),
+		STORAGE_DIR: z.string().min(1).default('./data/uploads'),
+		S3_BUCKET: z.string().min(3).optional(),
+		S3_REGION: z.string().min(1).default('us-east-1'),
+		S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+		S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+		S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+		S3_FORCE_PATH_STYLE: booleanish.optional(),
 	})
 	.superRefine((env, ctx) => {
+		// S3 settings without a bucket would silently fall back to the local disk.
+		for (const name of ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'] as const) {
+			if (env[name] !== undefined && !env.S3_BUCKET) {
+				ctx.addIssue({ code: 'custom', path: [name], message: 'is set but S3_BUCKET is not: set S3_BUCKET to use S3' })
+			}
+		}
+		if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+				message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together',
+			})
+		}
 		// The embedded-database demo runs with NODE_ENV=production on a laptop; a real deployment
 		// (with DATABASE_URL) must bring its own secret.
 		if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.SESSION_SECRET) {
@@ -60,7 +80,21 @@ export type Config = Readonly<{
 	logLevel: string
 	outboxPollMs: number
 	trustProxy: boolean
+	/** where uploaded files live: the local disk by default, an S3-compatible bucket when S3_BUCKET is set */
+	storage: StorageConfig
 }>
+
+export type StorageConfig =
+	| { kind: 'local'; dir: string }
+	| {
+			kind: 's3'
+			bucket: string
+			region: string
+			endpoint: string | undefined
+			/** unset: the SDK's default credential chain (instance role, AWS_* variables) */
+			credentials: { accessKeyId: string; secretAccessKey: string } | undefined
+			forcePathStyle: boolean
+	  }
 
 // Used only for development, tests and the embedded-database demo, where a fixed secret is
 // harmless and saves a setup step.
@@ -101,6 +135,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		logLevel: e.LOG_LEVEL,
 		outboxPollMs: e.OUTBOX_POLL_MS,
 		trustProxy: e.TRUST_PROXY,
+		storage: e.S3_BUCKET
+			? {
+					kind: 's3' as const,
+					bucket: e.S3_BUCKET,
+					region: e.S3_REGION,
+					endpoint: e.S3_ENDPOINT,
+					credentials:
+						e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+							? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+							: undefined,
+					// MinIO and most self-hosted stores need path-style URLs
+					forcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
+				}
+			: { kind: 'local' as const, dir: e.STORAGE_DIR },
 	})
 }
 

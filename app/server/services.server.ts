@@ -2,6 +2,7 @@ import type { Config } from '#app/config.server.ts'
 import type { Database } from '#app/db/database.server.ts'
 import type { Logger } from '#app/logger.server.ts'
 import type { RateLimits } from '#app/rate-limit.server.ts'
+import type { Storage } from '#app/storage/storage.server.ts'
 
 /**
  * Everything a request handler needs, made once at start and handed to Remix loaders and
@@ -13,6 +14,8 @@ export interface AppServices {
 	db: Database
 	logger: Logger
 	limits: RateLimits
+	/** attachment bytes: local disk or S3-compatible (app/storage/) */
+	storage: Storage
 }
 
 export interface RequestContext extends AppServices {

@@ -1,11 +1,13 @@
 import type { ServerBuild } from '@remix-run/node'
 import { broadcastDevReady } from '@remix-run/node'
+import { startDigestJob } from '#app/complaints/digest.server.ts'
 import { ConfigError, loadConfig } from '#app/config.server.ts'
 import { openDatabase } from '#app/db/database.server.ts'
 import { migrate } from '#app/db/migrate.server.ts'
 import { createLogger } from '#app/logger.server.ts'
 import { startOutboxWorker } from '#app/mail/outbox-worker.server.ts'
 import { createRateLimits } from '#app/rate-limit.server.ts'
+import { createStorage } from '#app/storage/storage.server.ts'
 import { formatDemoAccounts, seedDemo } from '../../prisma/seed/demo.ts'
 import { createGraphQLHandler } from '#graphql/yoga.ts'
 import { createHttpApp } from './http.server.ts'
@@ -40,9 +42,12 @@ export async function startServer(build: ServerBuild): Promise<void> {
 	}
 
 	const limits = createRateLimits({ redisUrl: config.redisUrl })
-	const services: AppServices = { config, db, logger, limits }
+	const storage = createStorage(config.storage)
+	const services: AppServices = { config, db, logger, limits, storage }
 	const background: Array<{ stop(): Promise<void> }> = []
 	background.push(startOutboxWorker(services))
+	// complaint digests are written to the outbox; the worker above delivers them
+	background.push(startDigestJob({ db, appUrl: config.appUrl, logger }))
 
 	const yoga = createGraphQLHandler(services)
 	const app = createHttpApp({ services, build, mounts: [{ path: '/graphql', handler: (req, res) => yoga(req, res) }] })

@@ -14,7 +14,16 @@ export default function Index() {
 			<h1 id="home-title">{t('home.title')}</h1>
 			<p className="lead">{t('home.lead')}</p>
 			{root?.user ? (
-				<p>{t('home.signedInAs', { name: root.user.name })}</p>
+				<>
+					<p>{t('home.signedInAs', { name: root.user.name })}</p>
+					{root.user.kind === 'CUSTOMER' ? (
+						<p className="actions">
+							<Link className="button" to="/complaints/new">
+								{t('filing:entry')}
+							</Link>
+						</p>
+					) : null}
+				</>
 			) : (
 				<p className="actions">
 					<Link className="button" to="/login">

@@ -26,7 +26,12 @@ export interface FiledComplaint {
 	created: boolean
 }
 
-async function alreadyFiled(deps: ComplaintDeps, viewer: Viewer, draftId: string): Promise<FiledComplaint | null> {
+/** The complaint this draft became, if it was filed already (from this tab or another). */
+export async function alreadyFiled(
+	deps: ComplaintDeps,
+	viewer: Viewer,
+	draftId: string,
+): Promise<FiledComplaint | null> {
 	const existing = await deps.db.complaint.findUnique({
 		where: { submissionKey: draftId },
 		select: { id: true, reference: true, customerId: true },

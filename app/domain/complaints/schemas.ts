@@ -28,7 +28,7 @@ export const OrderNumberSchema = z
 	.transform(normalizeOrderNumber)
 	.pipe(
 		z
-			.string()
+			.string({ error: 'validation:required' })
 			.min(1, { error: 'validation:required' })
 			.max(40, { error: 'validation:orderNumberTooLong' })
 			.regex(/^[A-Z0-9][A-Z0-9\-_/]*$/, { error: 'validation:orderNumberInvalid' }),

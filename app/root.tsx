@@ -63,6 +63,11 @@ function Header() {
 				<ul className="nav-list">
 					{root?.user ? (
 						<>
+							{root.user.kind === 'CUSTOMER' ? (
+								<li>
+									<Link to="/complaints">{t('nav.myComplaints')}</Link>
+								</li>
+							) : null}
 							<li>
 								<Link to="/account">{t('nav.account')}</Link>
 							</li>

@@ -149,6 +149,50 @@ describe('seedDemo on a fresh database', () => {
 		}
 	})
 
+	test('gives complaints a history: replies, status changes, a proposal, and notes the customer never sees', async () => {
+		const { prisma } = seeded()
+		const complaints = await prisma.complaint.findMany({
+			include: {
+				events: { orderBy: { createdAt: 'asc' } },
+				messages: { orderBy: { createdAt: 'asc' } },
+			},
+		})
+		for (const c of complaints) {
+			const [filed, ...rest] = c.events
+			expect(filed).toMatchObject({ type: 'filed', toStatus: 'SUBMITTED', createdAt: c.createdAt })
+			// the status changes chain from SUBMITTED to the complaint's status
+			let status = 'SUBMITTED'
+			for (const e of rest.filter((e) => e.toStatus)) {
+				expect(e.fromStatus).toBe(status)
+				status = e.toStatus!
+			}
+			expect(status).toBe(c.status)
+			for (const e of c.events) expect(e.createdAt.getTime()).toBeLessThan(NOW.getTime())
+			// every message is announced by an event that points at it, with the same visibility
+			for (const m of c.messages) {
+				const event = c.events.find((e) => (e.data as { messageId?: string } | null)?.messageId === m.id)
+				expect(event?.visibility).toBe(m.visibility)
+			}
+			const lastPublic = c.events.filter((e) => e.visibility === 'PUBLIC').at(-1)!
+			expect(c.customerUpdatedAt).toEqual(lastPublic.createdAt)
+			expect(c.updatedAt).toEqual(c.events.at(-1)!.createdAt)
+			expect(c.firstResponseDueAt).not.toBeNull()
+			if (c.status !== 'SUBMITTED') expect(c.firstRespondedAt).not.toBeNull()
+		}
+		const proposed = complaints.find((c) => c.status === 'RESOLUTION_PROPOSED')!
+		expect(proposed.resolutionType).not.toBeNull()
+		expect(proposed.resolutionSummary).toBeTruthy()
+		expect(proposed.events.at(-1)).toMatchObject({
+			type: 'resolution_proposed',
+			data: { type: proposed.resolutionType, summary: proposed.resolutionSummary },
+		})
+		const messages = complaints.flatMap((c) => c.messages)
+		expect(messages.filter((m) => m.visibility === 'PUBLIC').length).toBeGreaterThanOrEqual(8)
+		expect(messages.filter((m) => m.visibility === 'INTERNAL').length).toBeGreaterThanOrEqual(3)
+		expect(messages.filter((m) => m.visibility === 'PARTNER').length).toBeGreaterThanOrEqual(1)
+		expect(complaints.find((c) => c.status === 'REJECTED')?.messages.some((m) => m.visibility === 'PUBLIC')).toBe(true)
+	})
+
 	test("a demo account's password verifies", async () => {
 		const { prisma, accounts } = seeded()
 		const account = accounts.find((a) => a.email === 'agent@demo.example.com')!

@@ -3,7 +3,6 @@ import type { Db } from '#app/db/database.server.ts'
 import { complaintReferenceYear, nextComplaintReference } from '#app/domain/complaints/reference.ts'
 import { normalizeOrderNumber } from '#app/domain/orders/order-number.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
-import type { ComplaintStatus } from '#app/generated/prisma/enums.ts'
 import {
 	BATCHES,
 	COMPLAINTS,
@@ -18,6 +17,8 @@ import {
 	REGIONS,
 	TEAM,
 } from './demo-data.ts'
+import { playStory, type PlayedStory } from './demo-history.ts'
+import { seedKnowledgeArticles } from './knowledge-articles.ts'
 
 /**
  * Demo data for a newcomer: regions, HQ, regional offices, dealers, staff for every role,
@@ -79,20 +80,6 @@ function shanghaiDateParts(date: Date) {
 		mm: two(local.getUTCMonth() + 1),
 		dd: two(local.getUTCDate()),
 	}
-}
-
-// Each status change bumps a complaint's version; these are the steps it took to get there.
-const VERSION_AT: Record<ComplaintStatus, number> = {
-	SUBMITTED: 1,
-	ACKNOWLEDGED: 2,
-	INVESTIGATING: 3,
-	WAITING_ON_CUSTOMER: 4,
-	RESOLUTION_PROPOSED: 4,
-	REJECTED: 4,
-	ESCALATED: 5,
-	RESOLVING: 5,
-	RESOLVED: 6,
-	CLOSED: 7,
 }
 
 function required<T>(map: Map<string, T>, key: string, what: string): T {
@@ -202,6 +189,7 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 		(a, b) => a.at.getTime() - b.at.getTime(),
 	)
 	const complaintData = []
+	const histories: Array<PlayedStory & { reference: string }> = []
 	for (const c of complaints) {
 		const order = required(orders, c.order, 'order')
 		const customerId = order.customerId
@@ -212,11 +200,25 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 			if (!line) throw new Error(`demo data: "${c.title}" names a batch but no order line`)
 			return line.batchNumber
 		})
-		const updatedAt = c.updatedDaysAgo === c.createdDaysAgo ? c.at : at(c.updatedDaysAgo, 10, 20)
-		complaintData.push({
-			reference: await nextComplaintReference(tx, complaintReferenceYear(c.at, DEMO_TIME_ZONE)),
+		const filedById = c.filedBy ? required(users, c.filedBy, 'user').id : customerId
+		const played = playStory({
+			title: c.title,
+			status: c.status,
+			createdAt: c.at,
 			customerId,
-			filedById: c.filedBy ? required(users, c.filedBy, 'user').id : customerId,
+			filedById,
+			isKeyAccount: keyAccounts.has(customerId),
+			story: c.story ?? [],
+			userId: (key) => required(users, key, 'user').id,
+			at,
+			timeZone: DEMO_TIME_ZONE,
+		})
+		const reference = await nextComplaintReference(tx, complaintReferenceYear(c.at, DEMO_TIME_ZONE))
+		histories.push({ reference, ...played })
+		complaintData.push({
+			reference,
+			customerId,
+			filedById,
 			orderId: order.id,
 			orderLineId: line?.id ?? null,
 			// what the order says, so that the dealer and regional office who sold it see it
@@ -231,13 +233,26 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 			description,
 			requestedRemedy: c.requestedRemedy,
 			isKeyAccount: keyAccounts.has(customerId),
-			version: VERSION_AT[c.status],
 			createdAt: c.at,
-			updatedAt,
-			closedAt: c.status === 'CLOSED' ? updatedAt : null,
+			...played.complaint,
 		})
 	}
-	await tx.complaint.createMany({ data: complaintData })
+	const complaintRows = await tx.complaint.createManyAndReturn({
+		data: complaintData,
+		select: { id: true, reference: true },
+	})
+	const complaintIds = new Map(complaintRows.map((r) => [r.reference, r.id]))
+	await tx.complaintMessage.createMany({
+		data: histories.flatMap((h) =>
+			h.messages.map((m) => ({ ...m, complaintId: required(complaintIds, h.reference, 'complaint') })),
+		),
+	})
+	await tx.complaintEvent.createMany({
+		data: histories.flatMap((h) =>
+			h.events.map((e) => ({ ...e, complaintId: required(complaintIds, h.reference, 'complaint') })),
+		),
+	})
+	await seedKnowledgeArticles(tx)
 }
 
 // Terminals give CJK and full-width characters two columns; padding by string length would

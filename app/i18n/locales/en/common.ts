@@ -9,6 +9,7 @@ export default {
 		signUp: 'Create account',
 		signOut: 'Sign out',
 		account: 'My account',
+		myComplaints: 'My complaints',
 		mailbox: 'Dev mailbox',
 	},
 	home: {

@@ -12,6 +12,7 @@ export default {
 		signUp: '注册',
 		signOut: '退出登录',
 		account: '我的账户',
+		myComplaints: '我的投诉',
 		mailbox: '开发邮箱',
 	},
 	home: {

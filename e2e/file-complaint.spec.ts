@@ -4,10 +4,12 @@ import path from 'node:path'
 import type { Page } from '@playwright/test'
 import sharp from 'sharp'
 import zhAuth from '#app/i18n/locales/zh-CN/auth.ts'
+import zhComplaints from '#app/i18n/locales/zh-CN/complaints.ts'
 import zhFiling from '#app/i18n/locales/zh-CN/filing.ts'
 import zhValidation from '#app/i18n/locales/zh-CN/validation.ts'
 import { expect, test } from './fixtures.ts'
 import { extractLink, readEmail } from './helpers/mail.ts'
+import { replyAsAgent } from './helpers/staff.ts'
 
 /**
  * A new customer files a complaint against their own order with the guided form, in Chinese.
@@ -63,7 +65,10 @@ async function jpegs(names: string[]) {
 	return { dir, files }
 }
 
-test('a new customer files a complaint with two photos against their order', async ({ page }, testInfo) => {
+test('a new customer files a complaint with two photos, follows it, adds information and reads the reply', async ({
+	page,
+	browser,
+}, testInfo) => {
 	test.setTimeout(90_000)
 	const email = `new.customer.${1 + testInfo.retry}@example.com`
 	await signUpAs(page, email, '赵建国')
@@ -148,6 +153,30 @@ test('a new customer files a complaint with two photos against their order', asy
 
 	await page.getByRole('main').getByRole('link', { name: zhFiling.filed.mine }).click()
 	await expect(page.getByRole('main').getByText(reference)).toBeVisible()
+
+	// the complaint page: the customer adds information
+	await page
+		.getByRole('main')
+		.getByRole('link', { name: new RegExp(reference) })
+		.first()
+		.click()
+	await expect(heading(page)).toHaveText('机械密封渗漏')
+	const timeline = page.getByRole('region', { name: zhComplaints.detail.timeline })
+	const form = page.getByRole('region', { name: zhComplaints.actions.addInformation.title })
+	const note = '补充：漏水在停机后也持续，密封压盖有轻微发热。'
+	await form.getByLabel(zhComplaints.actions.addInformation.body).fill(note)
+	await form.getByRole('button', { name: zhComplaints.actions.addInformation.submit }).click()
+	await expect(timeline.getByText(note)).toBeVisible()
+
+	// customer service replies through the domain layer; the customer reads it and is emailed
+	const reply = '赵先生您好，已收到您的投诉和照片，质量工程师将于明天联系您安排上门检查。'
+	await replyAsAgent(browser, reference, reply)
+	await page.reload()
+	await expect(timeline.getByRole('listitem').filter({ hasText: reply })).toBeVisible()
+	await expect(page.getByText(zhComplaints.status.ACKNOWLEDGED).first()).toBeVisible()
+	const update = await readEmail(email, { subject: new RegExp(`${reference}.*回复`) })
+	expect(update.text).toContain(reply)
+	expect(extractLink(update, `/complaints/${reference}`)).toContain(`/complaints/${reference}`)
 })
 
 test('a reload in the middle of the form keeps every answer', async ({ page }, testInfo) => {

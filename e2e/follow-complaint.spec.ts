@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test'
 import sharp from 'sharp'
 import enAuth from '#app/i18n/locales/en/auth.ts'
 import enCommon from '#app/i18n/locales/en/common.ts'
@@ -9,6 +8,7 @@ import zhCommon from '#app/i18n/locales/zh-CN/common.ts'
 import zhComplaints from '#app/i18n/locales/zh-CN/complaints.ts'
 import { expect, test } from './fixtures.ts'
 import { extractLink, readEmail } from './helpers/mail.ts'
+import { AGENT, DEMO_PASSWORD, replyAsAgent, signIn } from './helpers/staff.ts'
 
 /**
  * A customer follows a complaint to the next step: My complaints, the filter, the complaint
@@ -19,29 +19,8 @@ import { extractLink, readEmail } from './helpers/mail.ts'
  * their information, one being carried out, and internal notes they must never see.
  */
 const CUSTOMER = 'customer.huang@demo.example.com'
-const AGENT = 'agent@demo.example.com'
-const PASSWORD = 'demo-password-2026'
 const WAITING_TITLE = '离心泵流量和扬程达不到铭牌参数'
 const RESOLVING_TITLE = '控制柜到货时面板破裂，变频器显示屏损坏'
-
-async function signIn(page: Page, email: string) {
-	await page.goto('/login')
-	await page.getByLabel(zhAuth.fields.email).fill(email)
-	await page.getByLabel(zhAuth.fields.password).fill(PASSWORD)
-	await page.getByRole('button', { name: zhAuth.login.submit, exact: true }).click()
-	await expect(page.getByRole('button', { name: zhCommon.nav.signOut })).toBeVisible()
-}
-
-async function graphql(page: Page, query: string, variables: Record<string, unknown>) {
-	const response = await page.request.post('/graphql', {
-		data: { query, variables },
-		headers: { 'content-type': 'application/json' },
-	})
-	expect(response.ok()).toBe(true)
-	const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] }
-	expect(body.errors).toBeUndefined()
-	return body.data!
-}
 
 test('a customer follows a complaint, adds a photo, and reads a staff reply', async ({ page, browser }, testInfo) => {
 	const note = `进口真空表 -0.06 MPa，出口 0.22 MPa，转速 2900 rpm（第 ${testInfo.retry + 1} 次补充）。`
@@ -116,40 +95,12 @@ test('a customer follows a complaint, adds a photo, and reads a staff reply', as
 	await expect(thumbnail).toBeFocused()
 
 	// customer service replies, through the domain layer
-	const staff = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-	try {
-		const agentPage = await staff.newPage()
-		await signIn(agentPage, AGENT)
-		const found = await graphql(agentPage, 'query ($reference: String!) { complaint(reference: $reference) { id } }', {
-			reference,
-		})
-		const complaintId = (found.complaint as { id: string }).id
-		const reply = `黄经理您好，收到您的数据。进口真空度偏高，初步判断为进口管路阻力过大，我们明天上门复测。（${testInfo.retry + 1}）`
-		const replied = await graphql(
-			agentPage,
-			`
-				mutation ($input: ReplyToComplaintInput!) {
-					replyToComplaint(input: $input) {
-						complaint {
-							reference
-						}
-						userErrors {
-							message
-						}
-					}
-				}
-			`,
-			{ input: { complaintId, body: reply } },
-		)
-		expect(replied.replyToComplaint).toEqual({ complaint: { reference }, userErrors: [] })
-
-		await page.reload()
-		const entry = timeline.getByRole('listitem').filter({ hasText: reply })
-		await expect(entry).toBeVisible()
-		await expect(entry.getByText('刘婷 的书面回复')).toBeVisible()
-	} finally {
-		await staff.close()
-	}
+	const reply = `黄经理您好，收到您的数据。进口真空度偏高，初步判断为进口管路阻力过大，我们明天上门复测。（${testInfo.retry + 1}）`
+	await replyAsAgent(browser, reference, reply)
+	await page.reload()
+	const entry = timeline.getByRole('listitem').filter({ hasText: reply })
+	await expect(entry).toBeVisible()
+	await expect(entry.getByText(`${AGENT.name} 的书面回复`)).toBeVisible()
 })
 
 test('a customer with no complaints is offered to file one', async ({ page }, testInfo) => {
@@ -158,8 +109,8 @@ test('a customer with no complaints is offered to file one', async ({ page }, te
 	await page.goto('/signup')
 	await page.getByLabel(zhAuth.fields.name).fill('周女士')
 	await page.getByLabel(zhAuth.fields.email).fill(email)
-	await page.getByLabel(zhAuth.fields.password, { exact: true }).fill(PASSWORD)
-	await page.getByLabel(zhAuth.fields.confirmPassword).fill(PASSWORD)
+	await page.getByLabel(zhAuth.fields.password, { exact: true }).fill(DEMO_PASSWORD)
+	await page.getByLabel(zhAuth.fields.confirmPassword).fill(DEMO_PASSWORD)
 	await page.getByRole('button', { name: zhAuth.signup.submit }).click()
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(zhAuth.signup.checkEmailTitle)
 	await page.goto(extractLink(await readEmail(email), '/verify'))
@@ -180,7 +131,7 @@ test('without JavaScript, in English: a field error beside the field, then the m
 		const page = await context.newPage()
 		await page.goto('/login')
 		await page.getByLabel(enAuth.fields.email).fill('customer.miller@demo.example.com')
-		await page.getByLabel(enAuth.fields.password).fill(PASSWORD)
+		await page.getByLabel(enAuth.fields.password).fill(DEMO_PASSWORD)
 		await page.getByRole('button', { name: enAuth.login.submit, exact: true }).click()
 		await page.getByRole('link', { name: enCommon.nav.myComplaints }).click()
 		await page.getByRole('link', { name: 'CMP-', exact: false }).first().waitFor()

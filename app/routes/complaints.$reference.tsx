@@ -54,6 +54,7 @@ import {
 import { redirectWithToast } from '#app/toast.server.ts'
 import {
 	deleteStoredFiles,
+	fieldsBeforeFailure,
 	MalformedUploadError,
 	receiveUploads,
 	UploadAbortedError,
@@ -142,7 +143,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 			}))
 		} catch (error) {
 			if (error instanceof DomainValidationError) {
-				return refuse('add-information', bare, 400, {
+				// the text came ahead of the files: give it back, so only the file needs choosing again
+				const body = fieldsBeforeFailure(error)?.get('body')
+				const keepText: Reply = (options) => ({
+					...bare(options),
+					...(typeof body === 'string' ? { initialValue: { intent: 'add-information', body } } : {}),
+				})
+				return refuse('add-information', keepText, 400, {
 					fieldErrors: { photos: [encodeMessage(error.messageKey, error.params)] },
 				})
 			}

@@ -105,7 +105,10 @@ async function statusOfThrown(run: () => Promise<unknown>) {
 }
 
 type ActionData = {
-	data: { intent: string; result: { status?: string; error?: Record<string, string[] | null> } }
+	data: {
+		intent: string
+		result: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> }
+	}
 	init: { status?: number } | null
 }
 function replyOf(response: unknown) {
@@ -344,17 +347,16 @@ describe('the complaint page', () => {
 		fake.set('intent', 'add-information')
 		fake.set('body', '再补充一张。')
 		fake.append('photos', new File([Buffer.from('not an image at all')], 'photo.jpg', { type: 'image/jpeg' }))
-		const refused = replyOf(
-			await detailAction({
-				request: new Request(`http://portal.test/complaints/${complaint.reference}`, {
-					method: 'POST',
-					body: fake,
-					headers: { cookie },
-				}),
-				context,
-				params: { reference: complaint.reference },
+		const refusedResponse = await detailAction({
+			request: new Request(`http://portal.test/complaints/${complaint.reference}`, {
+				method: 'POST',
+				body: fake,
+				headers: { cookie },
 			}),
-		)
+			context,
+			params: { reference: complaint.reference },
+		})
+		const refused = replyOf(refusedResponse)
 		expect(refused.status).toBe(400)
 		expect(refused.errors.photos).toHaveLength(1)
 		expect(decodeMessage(refused.errors.photos![0]!)).toEqual({
@@ -363,6 +365,8 @@ describe('the complaint page', () => {
 		})
 		expectTranslated(refused.errors.photos!)
 		expect(en.t('validation:fileTypeNotAccepted', { name: 'photo.jpg' })).toContain('photo.jpg')
+		// the text typed with it comes back, so the customer only chooses the file again
+		expect((refusedResponse as ActionData).data.result.initialValue).toMatchObject({ body: '再补充一张。' })
 		expect(await db.prisma.complaintMessage.count({ where: { complaintId: complaint.id } })).toBe(1)
 	})
 })

@@ -208,6 +208,7 @@ export async function receiveUploads(request: Request, options: ReceiveUploadsOp
 		fail(error)
 		await Promise.allSettled(work)
 		await deleteStoredFiles(storage, storedKeys, logger)
+		if (typeof failure === 'object' && failure !== null) fieldsReceivedBefore.set(failure, fields)
 		throw failure
 	} finally {
 		request.signal.removeEventListener('abort', onAbort)
@@ -225,6 +226,16 @@ function isConnectionLoss(error: unknown): boolean {
 		if (e.code === 'ECONNRESET' || e.code === 'EPIPE' || e.message === 'aborted') return true
 	}
 	return false
+}
+
+const fieldsReceivedBefore = new WeakMap<object, FormData>()
+
+/**
+ * The text fields that arrived before an upload was refused (a form sends them ahead of its
+ * files), so that the page can show the customer's text again next to the file's error.
+ */
+export function fieldsBeforeFailure(error: unknown): FormData | null {
+	return typeof error === 'object' && error !== null ? (fieldsReceivedBefore.get(error) ?? null) : null
 }
 
 /**

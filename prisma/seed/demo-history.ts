@@ -137,10 +137,9 @@ export function playStory(input: StoryInput): PlayedStory {
 
 		switch (step.kind) {
 			case 'reply': {
-				// as replyToCustomer writes it: the reply, then the status change it brought
+				// as replyToCustomer writes it: one event for the reply and the status change it brought
 				const authorId = staff()
-				event('reply', authorId, 'PUBLIC', { messageId: message(authorId, 'PUBLIC') }, noChange)
-				if (to) event('status_changed', authorId, 'PUBLIC')
+				event('reply', authorId, 'PUBLIC', { messageId: message(authorId, 'PUBLIC') })
 				firstRespondedAt ??= when
 				break
 			}

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { z } from 'zod'
+import * as z from 'zod'
 import { pageLanguage, requireCustomer } from '#app/complaints/filing.server.ts'
 import { CATEGORIES } from '#app/domain/complaints/schemas.ts'
 import { suggestArticles } from '#app/domain/knowledge/search.ts'

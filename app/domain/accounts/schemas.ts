@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * Field rules for accounts, written once and used by the Remix forms (client and server) and,

@@ -1,6 +1,7 @@
 import type { ServerBuild } from '@remix-run/node'
 import { broadcastDevReady } from '@remix-run/node'
 import { startDigestJob } from '#app/complaints/digest.server.ts'
+import { startDraftCleanupJob } from '#app/complaints/draft-cleanup.server.ts'
 import { ConfigError, loadConfig } from '#app/config.server.ts'
 import { openDatabase } from '#app/db/database.server.ts'
 import { migrate } from '#app/db/migrate.server.ts'
@@ -52,6 +53,7 @@ export async function startServer(build: ServerBuild): Promise<void> {
 	background.push(startOutboxWorker(services))
 	// complaint digests are written to the outbox; the worker above delivers them
 	background.push(startDigestJob({ db, appUrl: config.appUrl, logger }))
+	background.push(startDraftCleanupJob({ db, storage, logger }))
 
 	const yoga = createGraphQLHandler(services)
 	const app = createHttpApp({ services, build, mounts: [{ path: '/graphql', handler: (req, res) => yoga(req, res) }] })

@@ -177,3 +177,45 @@ export async function discardDraft({ db }: ComplaintDeps, viewer: Viewer, draftI
 		return storageKeysOf(rows)
 	})
 }
+
+/** How long an untouched draft is kept: long enough for a holiday, short enough not to hoard photos. */
+export const DRAFT_RETENTION_DAYS = 30
+
+/**
+ * Removes drafts nobody has touched since `cutoff`, with their attachment rows, and returns the
+ * storage keys for the caller to delete once the transaction has committed. A draft touched
+ * while this runs is skipped (the delete re-checks `updatedAt`).
+ */
+export async function purgeAbandonedDrafts(
+	{ db }: Pick<ComplaintDeps, 'db'>,
+	cutoff: Date,
+	batch = 50,
+): Promise<{ drafts: number; storageKeys: string[] }> {
+	const stale = await db.complaintDraft.findMany({
+		where: { updatedAt: { lt: cutoff } },
+		select: { id: true },
+		orderBy: { updatedAt: 'asc' },
+		take: batch,
+	})
+	let drafts = 0
+	const storageKeys: string[] = []
+	for (const { id } of stale) {
+		const keys = await db.$transaction(async (tx) => {
+			const locked = await tx.$queryRaw<Array<{ id: string }>>`
+				SELECT "id" FROM "ComplaintDraft" WHERE "id" = ${id} AND "updatedAt" < ${cutoff} FOR UPDATE`
+			if (locked.length === 0) return null
+			const rows = await tx.attachment.findMany({
+				where: { draftId: id },
+				select: { storageKey: true, thumbnailKey: true },
+			})
+			await tx.attachment.deleteMany({ where: { draftId: id } })
+			await tx.complaintDraft.delete({ where: { id } })
+			return storageKeysOf(rows)
+		})
+		if (keys) {
+			drafts++
+			storageKeys.push(...keys)
+		}
+	}
+	return { drafts, storageKeys }
+}

@@ -303,3 +303,40 @@ describe('following a complaint', () => {
 		).rejects.toMatchObject({ name: 'InsufficientAuthorityError' })
 	})
 })
+
+describe('service-level clock columns (read by the SLA sweep)', () => {
+	test('run from filing, move with each promise, pause while waiting on the customer', async () => {
+		let now = new Date('2026-11-23T02:00:00Z') // Monday 10:00 in Shanghai
+		const clocked: ComplaintDeps = { ...deps, now: () => now }
+		const { customer, order } = await createCustomerWithOrder(database.prisma)
+		const draftId = await readyDraft(customer.viewer, order.orderNumber)
+		const filed = await fileComplaint(clocked, customer.viewer, draftId)
+		const read = () => database.prisma.complaint.findUniqueOrThrow({ where: { id: filed.complaintId } })
+		let row = await read()
+		expect(row.slaDueAt).toEqual(new Date('2026-11-24T02:00:00Z'))
+		expect(row.slaAtRiskAt).toEqual(new Date(now.getTime() + 0.8 * 24 * 3_600_000))
+		expect(row.slaState).toBe('ON_TRACK')
+
+		const agent = await createUser(database.prisma, { kind: 'STAFF', staffRole: 'AGENT' })
+		now = new Date('2026-11-23T05:00:00Z')
+		await replyToCustomer(clocked, agent.viewer, filed.complaintId, { body: '已受理。' })
+		row = await read()
+		// three working days to verify: Monday → Thursday
+		expect(row.resolutionDueAt).toEqual(new Date('2026-11-26T05:00:00Z'))
+		expect(row.slaDueAt).toEqual(row.resolutionDueAt)
+
+		await changeStatus(clocked, agent.viewer, filed.complaintId, { to: 'INVESTIGATING' })
+		await changeStatus(clocked, agent.viewer, filed.complaintId, { to: 'WAITING_ON_CUSTOMER' })
+		row = await read()
+		expect(row.slaDueAt).toBeNull()
+		expect(row.resolutionDueAt).toEqual(new Date('2026-11-26T05:00:00Z'))
+
+		// the customer answers a day later: the promise moves by the day the clock stood still
+		now = new Date('2026-11-24T05:00:00Z')
+		await addInformation(clocked, customer.viewer, filed.complaintId, { body: '铭牌照片已补充。' })
+		row = await read()
+		expect(row.status).toBe('INVESTIGATING')
+		expect(row.resolutionDueAt).toEqual(new Date('2026-11-27T05:00:00Z'))
+		expect(row.slaDueAt).toEqual(row.resolutionDueAt)
+	})
+})

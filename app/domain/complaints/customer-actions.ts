@@ -7,7 +7,7 @@ import { appendEvent } from './events.ts'
 import { customerActionsIn, type CustomerAction } from './lifecycle.ts'
 import type { ComplaintDeps, StoredFile } from './ports.ts'
 import { UPLOAD_LIMITS } from './schemas.ts'
-import { addWorkingDays, SERVICE_LEVELS } from './service-level.ts'
+import { addWorkingDays, promiseBy, resumeClock, SERVICE_LEVELS } from './service-level.ts'
 
 /**
  * What a customer can do on their complaint page (DESIGN.md §3). Each command is one
@@ -41,7 +41,7 @@ export async function addInformation(
 		const resumes = complaint.status === 'WAITING_ON_CUSTOMER'
 		await writeVersioned(tx, complaint, {
 			customerUpdatedAt: now,
-			...(resumes ? { status: 'INVESTIGATING' as const } : {}),
+			...(resumes ? { status: 'INVESTIGATING' as const, ...resumeClock(complaint, now) } : {}),
 		})
 		const visibility = viewer.kind === 'CUSTOMER' ? 'PUBLIC' : 'PARTNER'
 		const message = await tx.complaintMessage.create({
@@ -88,7 +88,7 @@ export async function acceptResolution(deps: ComplaintDeps, viewer: Viewer, comp
 		await writeVersioned(tx, complaint, {
 			status: 'RESOLVING',
 			customerUpdatedAt: now,
-			resolutionDueAt: addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays),
+			...promiseBy(addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now),
 		})
 		await appendEvent(tx, {
 			complaintId,
@@ -119,7 +119,7 @@ export async function disputeResolution(
 			status: 'ESCALATED',
 			escalationLevel: { increment: 1 },
 			customerUpdatedAt: now,
-			resolutionDueAt: addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays),
+			...promiseBy(addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now),
 		})
 		await appendEvent(tx, {
 			complaintId,
@@ -149,7 +149,7 @@ export async function withdrawComplaint(
 			closeReason: 'WITHDRAWN',
 			closedAt: now,
 			customerUpdatedAt: now,
-			resolutionDueAt: null,
+			...promiseBy(null, now),
 		})
 		await appendEvent(tx, {
 			complaintId,
@@ -179,7 +179,7 @@ export async function escalateComplaint(
 			escalationLevel: { increment: 1 },
 			closedAt: null,
 			customerUpdatedAt: now,
-			resolutionDueAt: addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays),
+			...promiseBy(addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now),
 		})
 		await appendEvent(tx, {
 			complaintId,

@@ -6,7 +6,7 @@ import { appendEvent } from './events.ts'
 import type { ComplaintDeps } from './ports.ts'
 import { complaintReferenceYear, nextComplaintReference } from './reference.ts'
 import { DraftDataSchema, FileableDraftSchema, type DraftData } from './schemas.ts'
-import { firstResponseDue } from './service-level.ts'
+import { firstResponseDue, runningClock } from './service-level.ts'
 
 export type FilingStep = 'order' | 'line' | 'details' | 'contact'
 
@@ -107,6 +107,7 @@ export async function fileComplaint(deps: ComplaintDeps, viewer: Viewer, draftId
 					notifyFrequency: record.notifyFrequency,
 					isKeyAccount: customer.isKeyAccount,
 					firstResponseDueAt: firstResponseDue(now, customer.isKeyAccount),
+					...runningClock(firstResponseDue(now, customer.isKeyAccount), now),
 					createdAt: now,
 					customerUpdatedAt: now,
 				} satisfies Prisma.ComplaintUncheckedCreateInput,

@@ -75,3 +75,40 @@ export function nextStep(complaint: ClockedComplaint, now = new Date()): NextSte
 		overdue: dueAt !== null && dueAt.getTime() < now.getTime(),
 	}
 }
+
+/** From this share of a clock's time on, the case is "at risk" (DESIGN.md §4). */
+export const AT_RISK_FRACTION = 0.8
+
+/**
+ * The columns the SLA sweep reads for the clock that runs from `startedAt` to `dueAt` (or for no
+ * clock, when `dueAt` is null). The at-risk instant is in wall time until the working-day
+ * calendar is wired in (issue 4).
+ */
+export function runningClock(dueAt: Date | null, startedAt: Date) {
+	return {
+		slaDueAt: dueAt,
+		slaAtRiskAt: dueAt
+			? new Date(startedAt.getTime() + AT_RISK_FRACTION * (dueAt.getTime() - startedAt.getTime()))
+			: null,
+		slaState: 'ON_TRACK' as const,
+		slaStateChangedAt: startedAt,
+	}
+}
+
+/** A new promise to the customer: the date they see, and the clock behind it. */
+export function promiseBy(dueAt: Date | null, now: Date) {
+	return { resolutionDueAt: dueAt, ...runningClock(dueAt, now) }
+}
+
+/** Waiting on the customer stops the clock; `slaStateChangedAt` remembers since when. */
+export function pauseClock(now: Date) {
+	return { slaDueAt: null, slaAtRiskAt: null, slaState: 'ON_TRACK' as const, slaStateChangedAt: now }
+}
+
+/** Back from waiting on the customer: the promise moves by the time the clock was paused. */
+export function resumeClock(complaint: { resolutionDueAt: Date | null; slaStateChangedAt: Date | null }, now: Date) {
+	if (!complaint.resolutionDueAt) return {}
+	const paused = complaint.slaStateChangedAt ? Math.max(0, now.getTime() - complaint.slaStateChangedAt.getTime()) : 0
+	const due = new Date(complaint.resolutionDueAt.getTime() + paused)
+	return { resolutionDueAt: due, ...runningClock(due, now) }
+}

@@ -6,7 +6,7 @@ import { loadForChange, writeVersioned } from './change.ts'
 import { appendEvent } from './events.ts'
 import { canTransition } from './lifecycle.ts'
 import type { ComplaintDeps } from './ports.ts'
-import { addWorkingDays, SERVICE_LEVELS } from './service-level.ts'
+import { addWorkingDays, pauseClock, promiseBy, resumeClock, SERVICE_LEVELS } from './service-level.ts'
 
 /**
  * The company's side of the conversation, as far as the customer's half needs it: written
@@ -16,19 +16,33 @@ import { addWorkingDays, SERVICE_LEVELS } from './service-level.ts'
  */
 
 /** Status-specific fields: closing stamps, the next promise date. */
-function statusFields(to: ComplaintStatus, now: Date): Prisma.ComplaintUpdateManyMutationInput {
+function statusFields(
+	complaint: { status: ComplaintStatus; resolutionDueAt: Date | null; slaStateChangedAt: Date | null },
+	to: ComplaintStatus,
+	now: Date,
+): Prisma.ComplaintUpdateManyMutationInput {
 	switch (to) {
 		case 'ACKNOWLEDGED':
-			return { resolutionDueAt: addWorkingDays(now, SERVICE_LEVELS.initialVerificationWorkingDays) }
+			return promiseBy(addWorkingDays(now, SERVICE_LEVELS.initialVerificationWorkingDays), now)
 		case 'RESOLVING':
-			return { resolutionDueAt: addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays) }
+			return promiseBy(addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now)
 		case 'CLOSED':
-			return { closedAt: now, closeReason: 'COMPLETED', resolutionDueAt: null }
+			return { closedAt: now, closeReason: 'COMPLETED', ...promiseBy(null, now) }
 		case 'RESOLVED':
 		case 'REJECTED':
-			return { resolutionDueAt: null }
+			return promiseBy(null, now)
+		case 'WAITING_ON_CUSTOMER':
+			return pauseClock(now)
 		case 'INVESTIGATING':
-			return { closedAt: null, closeReason: null }
+			// back from waiting on the customer the clock resumes; a reopened case gets a new one
+			if (complaint.status === 'WAITING_ON_CUSTOMER') return resumeClock(complaint, now)
+			if (complaint.status === 'CLOSED')
+				return {
+					closedAt: null,
+					closeReason: null,
+					...promiseBy(addWorkingDays(now, SERVICE_LEVELS.initialVerificationWorkingDays), now),
+				}
+			return {}
 		default:
 			return {}
 	}
@@ -61,7 +75,7 @@ export async function replyToCustomer(
 			select: { id: true },
 		})
 		await writeVersioned(tx, complaint, {
-			...(to ? { ...statusFields(to, now), status: to } : {}),
+			...(to ? { ...statusFields(complaint, to, now), status: to } : {}),
 			firstRespondedAt: complaint.firstRespondedAt ?? now,
 			customerUpdatedAt: now,
 		})
@@ -96,7 +110,11 @@ export async function changeStatus(
 	await deps.db.$transaction(async (tx) => {
 		const complaint = await loadForChange(tx, viewer, complaintId, 'change-status')
 		assertTransition(complaint.status, input.to)
-		await writeVersioned(tx, complaint, { ...statusFields(input.to, now), status: input.to, customerUpdatedAt: now })
+		await writeVersioned(tx, complaint, {
+			...statusFields(complaint, input.to, now),
+			status: input.to,
+			customerUpdatedAt: now,
+		})
 		const event = await appendEvent(tx, {
 			complaintId,
 			actorId: viewer.userId,
@@ -129,7 +147,7 @@ export async function proposeResolution(
 			status: 'RESOLUTION_PROPOSED',
 			resolutionType: input.type,
 			resolutionSummary: summary,
-			resolutionDueAt: null,
+			...promiseBy(null, now),
 			customerUpdatedAt: now,
 		})
 		const event = await appendEvent(tx, {

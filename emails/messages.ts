@@ -1,4 +1,9 @@
-import type { ComplaintCategory, ComplaintStatus, RequestedRemedy } from '#app/generated/prisma/enums.ts'
+import type {
+	ComplaintCategory,
+	ComplaintSeverity,
+	ComplaintStatus,
+	RequestedRemedy,
+} from '#app/generated/prisma/enums.ts'
 import type { Language } from '#app/i18n/config.ts'
 
 /**
@@ -147,6 +152,33 @@ const en = {
 		intro: (reference: string, title: string, count: number) =>
 			`Here ${count === 1 ? 'is the change' : `are the ${count} changes`} to your complaint ${reference} (“${title}”) since our last summary:`,
 	},
+	// To the region's manager(s), in the company's words (sla-breached)
+	slaBreached: {
+		subject: (reference: string) => `Service level breached: complaint ${reference}`,
+		preview: (reference: string, due: string) => `Complaint ${reference} was due by ${due} and is overdue.`,
+		intro: (reference: string, title: string, region: string) =>
+			`Complaint ${reference} (“${title}”) in ${region} has passed its service-level deadline without the step it was waiting for.`,
+		dueLabel: 'Was due by',
+		statusLabel: 'Status',
+		severityLabel: 'Severity',
+		assigneeLabel: 'Assigned to',
+		unassigned: 'Nobody yet',
+		status: {
+			SUBMITTED: 'Submitted, not yet acknowledged',
+			ACKNOWLEDGED: 'Acknowledged',
+			INVESTIGATING: 'Investigating',
+			WAITING_ON_CUSTOMER: 'Waiting on the customer',
+			RESOLUTION_PROPOSED: 'Resolution proposed',
+			RESOLVING: 'Resolving',
+			RESOLVED: 'Resolved',
+			REJECTED: 'Rejected',
+			ESCALATED: 'Escalated',
+			CLOSED: 'Closed',
+		} satisfies Record<ComplaintStatus, string>,
+		severity: { MINOR: 'Minor', MAJOR: 'Major', CRITICAL: 'Critical' } satisfies Record<ComplaintSeverity, string>,
+		ask: 'As the manager responsible for this region, please see that the case is handled now. You get this email once per deadline.',
+		action: 'Open the case',
+	},
 }
 
 export type EmailMessages = typeof en
@@ -273,6 +305,32 @@ const zhCN: EmailMessages = {
 		subject: (reference, count) => `投诉 ${reference} 每日动态汇总（${count} 条）`,
 		preview: (reference) => `自上次汇总以来，您的投诉 ${reference} 的变化。`,
 		intro: (reference, title, count) => `自上次汇总以来，您的投诉 ${reference}（“${title}”）有以下 ${count} 条变化：`,
+	},
+	slaBreached: {
+		subject: (reference) => `投诉 ${reference} 已超出服务时限`,
+		preview: (reference, due) => `投诉 ${reference} 应于 ${due} 前完成当前处理步骤，现已超时。`,
+		intro: (reference, title, region) =>
+			`${region}的投诉 ${reference}（“${title}”）已超过服务时限，当前处理步骤尚未完成。`,
+		dueLabel: '时限',
+		statusLabel: '处理进度',
+		severityLabel: '严重程度',
+		assigneeLabel: '处理人',
+		unassigned: '尚未指派',
+		status: {
+			SUBMITTED: '已提交，待受理',
+			ACKNOWLEDGED: '已受理',
+			INVESTIGATING: '调查核实中',
+			WAITING_ON_CUSTOMER: '等待客户补充信息',
+			RESOLUTION_PROPOSED: '处理方案待客户确认',
+			RESOLVING: '处理方案执行中',
+			RESOLVED: '已解决',
+			REJECTED: '已驳回',
+			ESCALATED: '已升级',
+			CLOSED: '已关闭',
+		},
+		severity: { MINOR: '一般', MAJOR: '重要', CRITICAL: '重大' },
+		ask: '您是该大区的负责经理，请督促尽快处理。每个时限只发送一次此邮件。',
+		action: '查看投诉',
 	},
 }
 

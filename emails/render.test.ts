@@ -37,6 +37,20 @@ const samples: { [T in TemplateName]: { props: TemplateProps<T>; links: string[]
 		props: complaintSamples.digest,
 		links: ['https://portal.test/complaints/CMP-2026-000123'],
 	},
+	'sla-breached': {
+		props: {
+			name: '张伟',
+			reference: 'CMP-2026-000123',
+			url: 'https://portal.test/complaints/CMP-2026-000123',
+			title: '水泥袋破损结块',
+			region: { nameZh: '华东大区', nameEn: 'East China' },
+			status: 'INVESTIGATING',
+			severity: 'MAJOR',
+			dueAt: new Date('2026-11-23T09:30:00Z'),
+			assigneeName: null,
+		},
+		links: ['https://portal.test/complaints/CMP-2026-000123'],
+	},
 }
 
 const escapeHtml = (s: string) => s.replaceAll('&', '&amp;')

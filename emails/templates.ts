@@ -6,6 +6,7 @@ import ComplaintUpdated, { complaintUpdatedSubject } from './complaint-updated.t
 import PasswordChanged, { passwordChangedSubject } from './password-changed.tsx'
 import ResetPassword, { resetPasswordSubject } from './reset-password.tsx'
 import SignupExisting, { signupExistingSubject } from './signup-existing.tsx'
+import SlaBreached, { slaBreachedSubject } from './sla-breached.tsx'
 import VerifyEmail, { verifyEmailSubject } from './verify-email.tsx'
 
 interface EmailTemplate<P> {
@@ -25,6 +26,7 @@ export const templates = {
 	'complaint-received': { Component: ComplaintReceived, subject: complaintReceivedSubject },
 	'complaint-updated': { Component: ComplaintUpdated, subject: complaintUpdatedSubject },
 	'complaint-digest': { Component: ComplaintDigest, subject: complaintDigestSubject },
+	'sla-breached': { Component: SlaBreached, subject: slaBreachedSubject },
 } satisfies { [name: string]: EmailTemplate<never> }
 
 export type TemplateName = keyof typeof templates

@@ -2,6 +2,7 @@ import type { ServerBuild } from '@remix-run/node'
 import { broadcastDevReady } from '@remix-run/node'
 import { startDigestJob } from '#app/complaints/digest.server.ts'
 import { startDraftCleanupJob } from '#app/complaints/draft-cleanup.server.ts'
+import { startSlaSweepJob } from '#app/complaints/sla-sweep.server.ts'
 import { ConfigError, loadConfig } from '#app/config.server.ts'
 import { openDatabase } from '#app/db/database.server.ts'
 import { migrate } from '#app/db/migrate.server.ts'
@@ -54,6 +55,8 @@ export async function startServer(build: ServerBuild): Promise<void> {
 	// complaint digests are written to the outbox; the worker above delivers them
 	background.push(startDigestJob({ db, appUrl: config.appUrl, logger }))
 	background.push(startDraftCleanupJob({ db, storage, logger }))
+	// at-risk and breached service levels: events, and the manager's email through the outbox
+	background.push(startSlaSweepJob({ db, appUrl: config.appUrl, logger }))
 
 	const yoga = createGraphQLHandler(services)
 	const app = createHttpApp({ services, build, mounts: [{ path: '/graphql', handler: (req, res) => yoga(req, res) }] })

@@ -10,6 +10,7 @@ import { createLogger } from '#app/logger.server.ts'
 import { startOutboxWorker } from '#app/mail/outbox-worker.server.ts'
 import { createRateLimits } from '#app/rate-limit.server.ts'
 import { createStorage } from '#app/storage/storage.server.ts'
+import { seedCalendarDays } from '../../prisma/seed/calendar-days.ts'
 import { formatDemoAccounts, seedDemo } from '../../prisma/seed/demo.ts'
 import { createGraphQLHandler } from '#graphql/yoga.ts'
 import { createHttpApp } from './http.server.ts'
@@ -36,6 +37,10 @@ export async function startServer(build: ServerBuild): Promise<void> {
 	const db = await openDatabase(config.database)
 	const { applied } = await migrate(db.sql)
 	if (applied.length) logger.info({ applied }, 'migrations applied')
+	// the official holiday calendar is reference data every installation needs; rows staff have
+	// edited are left alone
+	const calendarDays = await db.prisma.$transaction((tx) => seedCalendarDays(tx))
+	if (calendarDays) logger.info({ calendarDays }, 'holiday calendar rows added')
 	if (config.demoMode) {
 		// writes the demo data only into a database without users; the accounts print every time
 		const accounts = await seedDemo(db.prisma)

@@ -18,6 +18,7 @@ import {
 	TEAM,
 } from './demo-data.ts'
 import { playStory, type PlayedStory } from './demo-history.ts'
+import { seedCalendarDays } from './calendar-days.ts'
 import { seedKnowledgeArticles } from './knowledge-articles.ts'
 
 /**
@@ -253,6 +254,7 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 		),
 	})
 	await seedKnowledgeArticles(tx)
+	await seedCalendarDays(tx)
 }
 
 // Terminals give CJK and full-width characters two columns; padding by string length would

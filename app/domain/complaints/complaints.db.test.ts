@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Database } from '#app/db/database.server.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { createCustomerWithOrder, createOrder, createRegion, createUser } from '#tests/fixtures.ts'
+import { seedCalendarDays } from '../../../prisma/seed/calendar-days.ts'
 import { DomainValidationError, InvalidTransitionError, NotFoundError } from '../errors.ts'
 import { findCustomerOrder } from '../orders/customer-orders.ts'
 import type { Viewer } from '../viewer.ts'
@@ -338,5 +339,25 @@ describe('service-level clock columns (read by the SLA sweep)', () => {
 		expect(row.status).toBe('INVESTIGATING')
 		expect(row.resolutionDueAt).toEqual(new Date('2026-11-27T05:00:00Z'))
 		expect(row.slaDueAt).toEqual(row.resolutionDueAt)
+	})
+})
+
+describe('promises in working time', () => {
+	test('a promise made the day before the National Day week lands after it, on the make-up Saturday', async () => {
+		await database.prisma.$transaction((tx) => seedCalendarDays(tx))
+		let now = new Date('2026-09-30T02:00:00Z') // Wednesday 10:00 in Shanghai
+		const clocked: ComplaintDeps = { ...deps, now: () => now }
+		const { customer, order } = await createCustomerWithOrder(database.prisma)
+		const filed = await fileComplaint(clocked, customer.viewer, await readyDraft(customer.viewer, order.orderNumber))
+		const agent = await createUser(database.prisma, { kind: 'STAFF', staffRole: 'AGENT' })
+		now = new Date('2026-09-30T02:00:00Z')
+		await replyToCustomer(clocked, agent.viewer, filed.complaintId, { body: '已受理，节后安排质检。' })
+		const row = await database.prisma.complaint.findUniqueOrThrow({ where: { id: filed.complaintId } })
+		// three working days of 9 hours: 8 h on 30 Sep, 1–7 Oct off, 8 and 9 Oct, then 1 h on
+		// Saturday 10 Oct, a make-up working day
+		expect(row.resolutionDueAt).toEqual(new Date('2026-10-10T02:00:00Z'))
+		expect(row.slaDueAt).toEqual(row.resolutionDueAt)
+		// at risk after 80 % of the 27 working hours: 21.6 h, i.e. 4.6 h into Friday 9 Oct (13:36 in Shanghai)
+		expect(row.slaAtRiskAt).toEqual(new Date('2026-10-09T05:36:00Z'))
 	})
 })

@@ -7,7 +7,8 @@ import { appendEvent } from './events.ts'
 import { customerActionsIn, type CustomerAction } from './lifecycle.ts'
 import type { ComplaintDeps, StoredFile } from './ports.ts'
 import { UPLOAD_LIMITS } from './schemas.ts'
-import { addWorkingDays, promiseBy, resumeClock, SERVICE_LEVELS } from './service-level.ts'
+import { serviceClockFor } from './clock.ts'
+import { promiseBy, resumeClock, SERVICE_LEVELS } from './service-level.ts'
 
 /**
  * What a customer can do on their complaint page (DESIGN.md §3). Each command is one
@@ -30,6 +31,7 @@ export async function addInformation(
 	const files = input.files ?? []
 	return deps.db.$transaction(async (tx) => {
 		const complaint = await loadForChange(tx, viewer, complaintId, 'add-information')
+		const clock = await serviceClockFor(tx, complaint.regionId)
 		assertOpen('add-information', complaint.status)
 		if (files.length > 0) {
 			const existing = await tx.attachment.count({ where: { complaintId } })
@@ -41,7 +43,7 @@ export async function addInformation(
 		const resumes = complaint.status === 'WAITING_ON_CUSTOMER'
 		await writeVersioned(tx, complaint, {
 			customerUpdatedAt: now,
-			...(resumes ? { status: 'INVESTIGATING' as const, ...resumeClock(complaint, now) } : {}),
+			...(resumes ? { status: 'INVESTIGATING' as const, ...resumeClock(complaint, now, clock) } : {}),
 		})
 		const visibility = viewer.kind === 'CUSTOMER' ? 'PUBLIC' : 'PARTNER'
 		const message = await tx.complaintMessage.create({
@@ -84,11 +86,12 @@ export async function acceptResolution(deps: ComplaintDeps, viewer: Viewer, comp
 	const now = deps.now?.() ?? new Date()
 	await deps.db.$transaction(async (tx) => {
 		const complaint = await loadForChange(tx, viewer, complaintId, 'respond-to-resolution')
+		const clock = await serviceClockFor(tx, complaint.regionId)
 		assertOpen('accept-resolution', complaint.status)
 		await writeVersioned(tx, complaint, {
 			status: 'RESOLVING',
 			customerUpdatedAt: now,
-			...promiseBy(addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now),
+			...promiseBy(clock.addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now, clock),
 		})
 		await appendEvent(tx, {
 			complaintId,
@@ -114,12 +117,13 @@ export async function disputeResolution(
 	const now = deps.now?.() ?? new Date()
 	await deps.db.$transaction(async (tx) => {
 		const complaint = await loadForChange(tx, viewer, complaintId, 'respond-to-resolution')
+		const clock = await serviceClockFor(tx, complaint.regionId)
 		assertOpen('dispute-resolution', complaint.status)
 		await writeVersioned(tx, complaint, {
 			status: 'ESCALATED',
 			escalationLevel: { increment: 1 },
 			customerUpdatedAt: now,
-			...promiseBy(addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now),
+			...promiseBy(clock.addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now, clock),
 		})
 		await appendEvent(tx, {
 			complaintId,
@@ -173,13 +177,14 @@ export async function escalateComplaint(
 	const now = deps.now?.() ?? new Date()
 	await deps.db.$transaction(async (tx) => {
 		const complaint = await loadForChange(tx, viewer, complaintId, 'escalate')
+		const clock = await serviceClockFor(tx, complaint.regionId)
 		assertOpen('escalate', complaint.status)
 		await writeVersioned(tx, complaint, {
 			status: 'ESCALATED',
 			escalationLevel: { increment: 1 },
 			closedAt: null,
 			customerUpdatedAt: now,
-			...promiseBy(addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now),
+			...promiseBy(clock.addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now, clock),
 		})
 		await appendEvent(tx, {
 			complaintId,

@@ -76,19 +76,29 @@ export function nextStep(complaint: ClockedComplaint, now = new Date()): NextSte
 	}
 }
 
+/**
+ * Working time where the complaint is handled: its region's calendar and time zone
+ * (clock.ts builds it from CalendarDay rows). Without one, dates fall back to the weekday rule
+ * above and the at-risk instant to wall time.
+ */
+export interface ServiceClock {
+	addWorkingDays(from: Date, days: number): Date
+	atRisk(start: Date, due: Date): Date
+}
+
 /** From this share of a clock's time on, the case is "at risk" (DESIGN.md §4). */
 export const AT_RISK_FRACTION = 0.8
 
 /**
  * The columns the SLA sweep reads for the clock that runs from `startedAt` to `dueAt` (or for no
- * clock, when `dueAt` is null). The at-risk instant is in wall time until the working-day
- * calendar is wired in (issue 4).
+ * clock, when `dueAt` is null); at risk once 80 % of the clock's working time has passed.
  */
-export function runningClock(dueAt: Date | null, startedAt: Date) {
+export function runningClock(dueAt: Date | null, startedAt: Date, clock?: ServiceClock) {
 	return {
 		slaDueAt: dueAt,
 		slaAtRiskAt: dueAt
-			? new Date(startedAt.getTime() + AT_RISK_FRACTION * (dueAt.getTime() - startedAt.getTime()))
+			? (clock?.atRisk(startedAt, dueAt) ??
+				new Date(startedAt.getTime() + AT_RISK_FRACTION * (dueAt.getTime() - startedAt.getTime())))
 			: null,
 		slaState: 'ON_TRACK' as const,
 		slaStateChangedAt: startedAt,
@@ -96,8 +106,8 @@ export function runningClock(dueAt: Date | null, startedAt: Date) {
 }
 
 /** A new promise to the customer: the date they see, and the clock behind it. */
-export function promiseBy(dueAt: Date | null, now: Date) {
-	return { resolutionDueAt: dueAt, ...runningClock(dueAt, now) }
+export function promiseBy(dueAt: Date | null, now: Date, clock?: ServiceClock) {
+	return { resolutionDueAt: dueAt, ...runningClock(dueAt, now, clock) }
 }
 
 /** Waiting on the customer stops the clock; `slaStateChangedAt` remembers since when. */
@@ -106,9 +116,13 @@ export function pauseClock(now: Date) {
 }
 
 /** Back from waiting on the customer: the promise moves by the time the clock was paused. */
-export function resumeClock(complaint: { resolutionDueAt: Date | null; slaStateChangedAt: Date | null }, now: Date) {
+export function resumeClock(
+	complaint: { resolutionDueAt: Date | null; slaStateChangedAt: Date | null },
+	now: Date,
+	clock?: ServiceClock,
+) {
 	if (!complaint.resolutionDueAt) return {}
 	const paused = complaint.slaStateChangedAt ? Math.max(0, now.getTime() - complaint.slaStateChangedAt.getTime()) : 0
 	const due = new Date(complaint.resolutionDueAt.getTime() + paused)
-	return { resolutionDueAt: due, ...runningClock(due, now) }
+	return { resolutionDueAt: due, ...runningClock(due, now, clock) }
 }

@@ -6,7 +6,8 @@ import { loadForChange, writeVersioned } from './change.ts'
 import { appendEvent } from './events.ts'
 import { canTransition } from './lifecycle.ts'
 import type { ComplaintDeps } from './ports.ts'
-import { addWorkingDays, pauseClock, promiseBy, resumeClock, SERVICE_LEVELS } from './service-level.ts'
+import { serviceClockFor } from './clock.ts'
+import { pauseClock, promiseBy, resumeClock, SERVICE_LEVELS, type ServiceClock } from './service-level.ts'
 
 /**
  * The company's side of the conversation, as far as the customer's half needs it: written
@@ -20,12 +21,13 @@ function statusFields(
 	complaint: { status: ComplaintStatus; resolutionDueAt: Date | null; slaStateChangedAt: Date | null },
 	to: ComplaintStatus,
 	now: Date,
+	clock: ServiceClock,
 ): Prisma.ComplaintUpdateManyMutationInput {
 	switch (to) {
 		case 'ACKNOWLEDGED':
-			return promiseBy(addWorkingDays(now, SERVICE_LEVELS.initialVerificationWorkingDays), now)
+			return promiseBy(clock.addWorkingDays(now, SERVICE_LEVELS.initialVerificationWorkingDays), now, clock)
 		case 'RESOLVING':
-			return promiseBy(addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now)
+			return promiseBy(clock.addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now, clock)
 		case 'CLOSED':
 			return { closedAt: now, closeReason: 'COMPLETED', ...promiseBy(null, now) }
 		case 'RESOLVED':
@@ -35,12 +37,12 @@ function statusFields(
 			return pauseClock(now)
 		case 'INVESTIGATING':
 			// back from waiting on the customer the clock resumes; a reopened case gets a new one
-			if (complaint.status === 'WAITING_ON_CUSTOMER') return resumeClock(complaint, now)
+			if (complaint.status === 'WAITING_ON_CUSTOMER') return resumeClock(complaint, now, clock)
 			if (complaint.status === 'CLOSED')
 				return {
 					closedAt: null,
 					closeReason: null,
-					...promiseBy(addWorkingDays(now, SERVICE_LEVELS.initialVerificationWorkingDays), now),
+					...promiseBy(clock.addWorkingDays(now, SERVICE_LEVELS.initialVerificationWorkingDays), now, clock),
 				}
 			return {}
 		default:
@@ -75,7 +77,7 @@ export async function replyToCustomer(
 			select: { id: true },
 		})
 		await writeVersioned(tx, complaint, {
-			...(to ? { ...statusFields(complaint, to, now), status: to } : {}),
+			...(to ? { ...statusFields(complaint, to, now, await serviceClockFor(tx, complaint.regionId)), status: to } : {}),
 			firstRespondedAt: complaint.firstRespondedAt ?? now,
 			customerUpdatedAt: now,
 		})
@@ -111,7 +113,7 @@ export async function changeStatus(
 		const complaint = await loadForChange(tx, viewer, complaintId, 'change-status')
 		assertTransition(complaint.status, input.to)
 		await writeVersioned(tx, complaint, {
-			...statusFields(complaint, input.to, now),
+			...statusFields(complaint, input.to, now, await serviceClockFor(tx, complaint.regionId)),
 			status: input.to,
 			customerUpdatedAt: now,
 		})

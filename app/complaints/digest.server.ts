@@ -11,6 +11,7 @@ import {
 	isNotifiable,
 	standing,
 } from './notifier.server.ts'
+import { startPeriodicJob, type PeriodicJob } from '#app/server/periodic-job.server.ts'
 
 /**
  * The daily digest: a customer who chose "one email a day" for a complaint gets, at most once
@@ -173,34 +174,14 @@ export async function sendDueDigests({
 export function startDigestJob(
 	{ db, appUrl, logger }: { db: Database; appUrl: string; logger: Pick<Logger, 'error'> },
 	{ intervalMs = DEFAULT_INTERVAL_MS, batch = 100 }: { intervalMs?: number; batch?: number } = {},
-): { stop(): Promise<void> } {
-	let stopped = false
-	let timer: NodeJS.Timeout | undefined
-	let current: Promise<void> = Promise.resolve()
-
-	const pass = async () => {
-		let full = false
-		try {
+): PeriodicJob {
+	return startPeriodicJob({
+		intervalMs,
+		pass: async () => {
 			const report = await sendDueDigests({ db, appUrl, batch, logger })
-			full = report.due === batch && report.sent > 0
-		} catch (error) {
-			logger.error({ err: error }, 'complaint digest pass failed')
-		}
-		if (!stopped) schedule(full ? 0 : intervalMs)
-	}
-	const schedule = (ms: number) => {
-		timer = setTimeout(() => {
-			current = pass()
-		}, ms)
-		timer.unref()
-	}
-	schedule(0)
-
-	return {
-		async stop() {
-			stopped = true
-			clearTimeout(timer)
-			await current
+			return report.due === batch && report.sent > 0
 		},
-	}
+		logger,
+		failureMessage: 'complaint digest pass failed',
+	})
 }

@@ -3,6 +3,7 @@ import type { Database } from '#app/db/database.server.ts'
 import { DRAFT_RETENTION_DAYS, purgeAbandonedDrafts } from '#app/domain/complaints/drafts.ts'
 import type { Storage } from '#app/storage/storage.server.ts'
 import { deleteStoredFiles } from '#app/uploads/receive-uploads.server.ts'
+import { startPeriodicJob, type PeriodicJob } from '#app/server/periodic-job.server.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const HOUR_MS = 60 * 60 * 1000
@@ -38,30 +39,13 @@ export async function removeAbandonedDrafts({
 export function startDraftCleanupJob(
 	services: { db: Database; storage: Storage; logger: Pick<Logger, 'info' | 'warn' | 'error'> },
 	{ intervalMs = HOUR_MS }: { intervalMs?: number } = {},
-): { stop(): Promise<void> } {
-	let stopped = false
-	let timer: NodeJS.Timeout | undefined
-	let current: Promise<unknown> = Promise.resolve()
-	const pass = async () => {
-		try {
+): PeriodicJob {
+	return startPeriodicJob({
+		intervalMs,
+		pass: async () => {
 			await removeAbandonedDrafts(services)
-		} catch (error) {
-			services.logger.error({ err: error }, 'abandoned draft cleanup failed')
-		}
-		if (!stopped) schedule(intervalMs)
-	}
-	const schedule = (ms: number) => {
-		timer = setTimeout(() => {
-			current = pass()
-		}, ms)
-		timer.unref()
-	}
-	schedule(0)
-	return {
-		async stop() {
-			stopped = true
-			clearTimeout(timer)
-			await current
 		},
-	}
+		logger: services.logger,
+		failureMessage: 'abandoned draft cleanup failed',
+	})
 }

@@ -4,6 +4,7 @@ import { DEFAULT_LANGUAGE, languageFromLocale } from '#app/i18n/config.ts'
 import type { Logger } from '#app/logger.server.ts'
 import { renderEmail } from '#emails/render.ts'
 import { complaintUrl } from './notifier.server.ts'
+import { startPeriodicJob, type PeriodicJob } from '#app/server/periodic-job.server.ts'
 
 /**
  * The service-level sweep (DESIGN.md §4): every minute, complaints whose running clock has
@@ -196,33 +197,14 @@ export async function sweepServiceLevels({
 export function startSlaSweepJob(
 	{ db, appUrl, logger }: { db: Database; appUrl: string; logger: Pick<Logger, 'info' | 'error'> },
 	{ intervalMs = SLA_SWEEP_INTERVAL_MS }: { intervalMs?: number } = {},
-): { stop(): Promise<void> } {
-	let stopped = false
-	let timer: NodeJS.Timeout | undefined
-	let current: Promise<void> = Promise.resolve()
-
-	const pass = async () => {
-		try {
+): PeriodicJob {
+	return startPeriodicJob({
+		intervalMs,
+		pass: async () => {
 			const report = await sweepServiceLevels({ db, appUrl })
 			if (report.atRisk || report.breached) logger.info(report, 'service levels swept')
-		} catch (error) {
-			logger.error({ err: error }, 'service-level sweep failed')
-		}
-		if (!stopped) schedule(intervalMs)
-	}
-	const schedule = (ms: number) => {
-		timer = setTimeout(() => {
-			current = pass()
-		}, ms)
-		timer.unref()
-	}
-	schedule(0)
-
-	return {
-		async stop() {
-			stopped = true
-			clearTimeout(timer)
-			await current
 		},
-	}
+		logger,
+		failureMessage: 'service-level sweep failed',
+	})
 }

@@ -1,3 +1,4 @@
+import { startPeriodicJob, type PeriodicJob } from '#app/server/periodic-job.server.ts'
 import type { AppServices } from '#app/server/services.server.ts'
 import { createResendTransport, MailDeliveryError, type MailTransport } from './transport.server.ts'
 
@@ -150,34 +151,11 @@ export async function deliverDueEmails(
  * Runs delivery passes every `config.outboxPollMs`, one at a time; a full batch is followed
  * at once by the next. `stop()` lets the current pass finish.
  */
-export function startOutboxWorker(services: WorkerServices, { batch = 20 }: { batch?: number } = {}) {
-	let stopped = false
-	let timer: NodeJS.Timeout | undefined
-	let current: Promise<void> = Promise.resolve()
-
-	const pass = async () => {
-		let full = false
-		try {
-			const report = await deliverDueEmails(services, { batch })
-			full = report.claimed === batch
-		} catch (error) {
-			services.logger.error({ err: error }, 'outbox pass failed')
-		}
-		if (!stopped) schedule(full ? 0 : services.config.outboxPollMs)
-	}
-	const schedule = (ms: number) => {
-		timer = setTimeout(() => {
-			current = pass()
-		}, ms)
-		timer.unref()
-	}
-	schedule(0)
-
-	return {
-		async stop(): Promise<void> {
-			stopped = true
-			clearTimeout(timer)
-			await current
-		},
-	}
+export function startOutboxWorker(services: WorkerServices, { batch = 20 }: { batch?: number } = {}): PeriodicJob {
+	return startPeriodicJob({
+		intervalMs: services.config.outboxPollMs,
+		pass: async () => (await deliverDueEmails(services, { batch })).claimed === batch,
+		logger: services.logger,
+		failureMessage: 'outbox pass failed',
+	})
 }

@@ -1,14 +1,16 @@
-import type { NotificationFrequency } from '#app/generated/prisma/enums.ts'
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import type { ComplaintStatus, NotificationFrequency } from '#app/generated/prisma/enums.ts'
 import { DomainValidationError, InvalidTransitionError } from '../errors.ts'
 import type { Viewer } from '../viewer.ts'
 import { attachmentData } from './attachments.ts'
+import { serviceClockFor } from './clock.ts'
 import { loadForChange, writeVersioned } from './change.ts'
-import { appendEvent } from './events.ts'
+import { appendEvent, type ComplaintEventType } from './events.ts'
 import { customerActionsIn, type CustomerAction } from './lifecycle.ts'
+import type { ComplaintAction } from './permissions.ts'
 import type { ComplaintDeps, StoredFile } from './ports.ts'
 import { UPLOAD_LIMITS } from './schemas.ts'
-import { serviceClockFor } from './clock.ts'
-import { promiseBy, resumeClock, SERVICE_LEVELS } from './service-level.ts'
+import { promiseBy, resumeClock, SERVICE_LEVELS, type ServiceClock } from './service-level.ts'
 
 /**
  * What a customer can do on their complaint page (DESIGN.md §3). Each command is one
@@ -81,26 +83,59 @@ export async function addInformation(
 	})
 }
 
-/** The customer accepts the proposed resolution: the company carries it out. */
-export async function acceptResolution(deps: ComplaintDeps, viewer: Viewer, complaintId: string) {
+/**
+ * The customer's status moves share one shape: the complaint as they may act on it, the state
+ * check, the write with its version, and the event that records from where to where.
+ */
+async function moveByCustomer(
+	deps: ComplaintDeps,
+	viewer: Viewer,
+	complaintId: string,
+	move: {
+		permission: ComplaintAction
+		action: CustomerAction
+		to: ComplaintStatus
+		event: ComplaintEventType
+		data?: Record<string, unknown>
+		/** the other columns the move sets; `clock()` reads the region's calendar, when needed */
+		fields: (
+			now: Date,
+			clock: () => Promise<ServiceClock>,
+		) => Prisma.ComplaintUpdateManyMutationInput | Promise<Prisma.ComplaintUpdateManyMutationInput>
+	},
+) {
 	const now = deps.now?.() ?? new Date()
 	await deps.db.$transaction(async (tx) => {
-		const complaint = await loadForChange(tx, viewer, complaintId, 'respond-to-resolution')
-		const clock = await serviceClockFor(tx, complaint.regionId)
-		assertOpen('accept-resolution', complaint.status)
-		await writeVersioned(tx, complaint, {
-			status: 'RESOLVING',
-			customerUpdatedAt: now,
-			...promiseBy(clock.addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now, clock),
-		})
+		const complaint = await loadForChange(tx, viewer, complaintId, move.permission)
+		assertOpen(move.action, complaint.status)
+		const fields = await move.fields(now, () => serviceClockFor(tx, complaint.regionId))
+		await writeVersioned(tx, complaint, { status: move.to, customerUpdatedAt: now, ...fields })
 		await appendEvent(tx, {
 			complaintId,
 			actorId: viewer.userId,
-			type: 'resolution_accepted',
+			type: move.event,
 			fromStatus: complaint.status,
-			toStatus: 'RESOLVING',
+			toStatus: move.to,
+			data: move.data,
 			at: now,
 		})
+	})
+}
+
+/** A fresh resolution promise in the region's working days. */
+async function resolutionPromise(now: Date, clock: () => Promise<ServiceClock>) {
+	const region = await clock()
+	return promiseBy(region.addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now, region)
+}
+
+/** The customer accepts the proposed resolution: the company carries it out. */
+export async function acceptResolution(deps: ComplaintDeps, viewer: Viewer, complaintId: string) {
+	await moveByCustomer(deps, viewer, complaintId, {
+		permission: 'respond-to-resolution',
+		action: 'accept-resolution',
+		to: 'RESOLVING',
+		event: 'resolution_accepted',
+		fields: resolutionPromise,
 	})
 }
 
@@ -114,26 +149,13 @@ export async function disputeResolution(
 	complaintId: string,
 	input: { reason: string },
 ) {
-	const now = deps.now?.() ?? new Date()
-	await deps.db.$transaction(async (tx) => {
-		const complaint = await loadForChange(tx, viewer, complaintId, 'respond-to-resolution')
-		const clock = await serviceClockFor(tx, complaint.regionId)
-		assertOpen('dispute-resolution', complaint.status)
-		await writeVersioned(tx, complaint, {
-			status: 'ESCALATED',
-			escalationLevel: { increment: 1 },
-			customerUpdatedAt: now,
-			...promiseBy(clock.addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now, clock),
-		})
-		await appendEvent(tx, {
-			complaintId,
-			actorId: viewer.userId,
-			type: 'resolution_disputed',
-			fromStatus: complaint.status,
-			toStatus: 'ESCALATED',
-			data: { reason: input.reason, toldOfRightToReport: true },
-			at: now,
-		})
+	await moveByCustomer(deps, viewer, complaintId, {
+		permission: 'respond-to-resolution',
+		action: 'dispute-resolution',
+		to: 'ESCALATED',
+		event: 'resolution_disputed',
+		data: { reason: input.reason, toldOfRightToReport: true },
+		fields: async (now, clock) => ({ escalationLevel: { increment: 1 }, ...(await resolutionPromise(now, clock)) }),
 	})
 }
 
@@ -144,26 +166,13 @@ export async function withdrawComplaint(
 	complaintId: string,
 	input: { reason?: string },
 ) {
-	const now = deps.now?.() ?? new Date()
-	await deps.db.$transaction(async (tx) => {
-		const complaint = await loadForChange(tx, viewer, complaintId, 'withdraw')
-		assertOpen('withdraw', complaint.status)
-		await writeVersioned(tx, complaint, {
-			status: 'CLOSED',
-			closeReason: 'WITHDRAWN',
-			closedAt: now,
-			customerUpdatedAt: now,
-			...promiseBy(null, now),
-		})
-		await appendEvent(tx, {
-			complaintId,
-			actorId: viewer.userId,
-			type: 'withdrawn',
-			fromStatus: complaint.status,
-			toStatus: 'CLOSED',
-			data: input.reason ? { reason: input.reason } : {},
-			at: now,
-		})
+	await moveByCustomer(deps, viewer, complaintId, {
+		permission: 'withdraw',
+		action: 'withdraw',
+		to: 'CLOSED',
+		event: 'withdrawn',
+		data: input.reason ? { reason: input.reason } : {},
+		fields: (now) => ({ closeReason: 'WITHDRAWN', closedAt: now, ...promiseBy(null, now) }),
 	})
 }
 
@@ -174,27 +183,17 @@ export async function escalateComplaint(
 	complaintId: string,
 	input: { reason: string },
 ) {
-	const now = deps.now?.() ?? new Date()
-	await deps.db.$transaction(async (tx) => {
-		const complaint = await loadForChange(tx, viewer, complaintId, 'escalate')
-		const clock = await serviceClockFor(tx, complaint.regionId)
-		assertOpen('escalate', complaint.status)
-		await writeVersioned(tx, complaint, {
-			status: 'ESCALATED',
+	await moveByCustomer(deps, viewer, complaintId, {
+		permission: 'escalate',
+		action: 'escalate',
+		to: 'ESCALATED',
+		event: 'escalated',
+		data: { reason: input.reason },
+		fields: async (now, clock) => ({
 			escalationLevel: { increment: 1 },
 			closedAt: null,
-			customerUpdatedAt: now,
-			...promiseBy(clock.addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now, clock),
-		})
-		await appendEvent(tx, {
-			complaintId,
-			actorId: viewer.userId,
-			type: 'escalated',
-			fromStatus: complaint.status,
-			toStatus: 'ESCALATED',
-			data: { reason: input.reason },
-			at: now,
-		})
+			...(await resolutionPromise(now, clock)),
+		}),
 	})
 }
 

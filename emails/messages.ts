@@ -2,7 +2,9 @@ import type {
 	ComplaintCategory,
 	ComplaintSeverity,
 	ComplaintStatus,
+	CostBearer,
 	RequestedRemedy,
+	StaffRole,
 } from '#app/generated/prisma/enums.ts'
 import type { Language } from '#app/i18n/config.ts'
 
@@ -179,6 +181,58 @@ const en = {
 		ask: 'As the manager responsible for this region, please see that the case is handled now. You get this email once per deadline.',
 		action: 'Open the case',
 	},
+	// To staff about resolution proposals (approval-requested, approval-declined), in the company's words
+	approval: {
+		role: {
+			AGENT: 'Customer service agent',
+			QUALITY_ENGINEER: 'Quality engineer',
+			REGIONAL_MANAGER: 'Regional manager',
+			MARKETING_DIRECTOR: 'Marketing director',
+			GENERAL_MANAGER: 'General manager',
+			ADMIN: 'Administrator',
+		} satisfies Record<StaffRole, string>,
+		remedy: {
+			REPLACEMENT: 'Replacement',
+			REPAIR: 'Repair',
+			REFUND: 'Refund',
+			EXPLANATION: 'Explanation only',
+			OTHER: 'Other',
+		} satisfies Record<RequestedRemedy, string>,
+		costBearer: {
+			COMPANY: 'The company',
+			CUSTOMER: 'The customer',
+			DEALER: 'The dealer',
+			CARRIER: 'The carrier',
+			SHARED: 'Shared',
+		} satisfies Record<CostBearer, string>,
+		complaintLabel: 'Complaint',
+		regionLabel: 'Region',
+		typeLabel: 'Resolution',
+		amountLabel: 'Amount',
+		costBearerLabel: 'Paid by',
+		proposedByLabel: 'Proposed by',
+		summaryLabel: 'What is proposed:',
+		requested: {
+			subject: (reference: string) => `A proposal waits for your approval: complaint ${reference}`,
+			preview: (reference: string, amount: string) =>
+				`Complaint ${reference}: a resolution of ${amount} waits for your approval.`,
+			intro: (reference: string, title: string, region: string) =>
+				`A resolution proposed for complaint ${reference} (“${title}”) in ${region} waits for your approval.`,
+			reason: (reason: string) => `Why you are asked: ${reason}`,
+			ask: 'The customer sees the proposal only once every approval is given. Approve it, or decline it with a comment for the proposer.',
+			action: 'Open pending approvals',
+		},
+		declined: {
+			subject: (reference: string) => `Your proposal was declined: complaint ${reference}`,
+			preview: (reference: string, who: string) => `${who} declined your proposal on complaint ${reference}.`,
+			intro: (reference: string, title: string, who: string) =>
+				`${who} declined the resolution you proposed for complaint ${reference} (“${title}”). The customer has not seen it.`,
+			who: (name: string, role: string) => `${name} (${role})`,
+			commentLabel: 'Their comment:',
+			ask: 'The case stays where it was: propose another resolution when you are ready.',
+			action: 'Open the case',
+		},
+	},
 }
 
 export type EmailMessages = typeof en
@@ -331,6 +385,55 @@ const zhCN: EmailMessages = {
 		severity: { MINOR: '一般', MAJOR: '重要', CRITICAL: '重大' },
 		ask: '您是该大区的负责经理，请督促尽快处理。每个时限只发送一次此邮件。',
 		action: '查看投诉',
+	},
+	approval: {
+		role: {
+			AGENT: '客服专员',
+			QUALITY_ENGINEER: '品管部质量工程师',
+			REGIONAL_MANAGER: '区域经理',
+			MARKETING_DIRECTOR: '市场总监',
+			GENERAL_MANAGER: '总经理',
+			ADMIN: '系统管理员',
+		},
+		remedy: {
+			REPLACEMENT: '更换',
+			REPAIR: '维修',
+			REFUND: '退款',
+			EXPLANATION: '解释说明',
+			OTHER: '其他',
+		},
+		costBearer: {
+			COMPANY: '公司承担',
+			CUSTOMER: '客户承担',
+			DEALER: '经销商承担',
+			CARRIER: '承运方承担',
+			SHARED: '多方分担',
+		},
+		complaintLabel: '客诉',
+		regionLabel: '区域',
+		typeLabel: '处理方式',
+		amountLabel: '金额',
+		costBearerLabel: '费用承担',
+		proposedByLabel: '提出人',
+		summaryLabel: '处理方案内容：',
+		requested: {
+			subject: (reference) => `客诉 ${reference} 的处理方案待您审批`,
+			preview: (reference, amount) => `客诉 ${reference}：金额 ${amount} 的处理方案待您审批。`,
+			intro: (reference, title, region) => `${region}客诉 ${reference}（“${title}”）的处理方案需要您审批。`,
+			reason: (reason) => `需要您审批的原因：${reason}`,
+			ask: '全部审批通过后，客户才会看到处理方案。请审批通过，或填写意见后不予批准。',
+			action: '查看待审批事项',
+		},
+		declined: {
+			subject: (reference) => `您提出的处理方案未获批准：客诉 ${reference}`,
+			preview: (reference, who) => `${who}未批准您为客诉 ${reference} 提出的处理方案。`,
+			intro: (reference, title, who) =>
+				`${who}未批准您为客诉 ${reference}（“${title}”）提出的处理方案，客户尚未看到该方案。`,
+			who: (name, role) => `${role}${name}`,
+			commentLabel: '审批意见：',
+			ask: '客诉仍按原状态处理，请在准备好后重新提出处理方案。',
+			action: '查看客诉',
+		},
 	},
 }
 

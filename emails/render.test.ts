@@ -51,6 +51,46 @@ const samples: { [T in TemplateName]: { props: TemplateProps<T>; links: string[]
 		},
 		links: ['https://portal.test/complaints/CMP-2026-000123'],
 	},
+	'approval-requested': {
+		props: {
+			name: '陈静',
+			reference: 'CMP-2026-000123',
+			title: '泵体渗漏',
+			region: { nameZh: '华东大区', nameEn: 'East China' },
+			approverRole: 'MARKETING_DIRECTOR',
+			reason: { zh: '金额超过 5,000 元由市场总监审批', en: 'Over CNY 5,000: the marketing director approves' },
+			proposal: {
+				type: 'REPLACEMENT',
+				summary: '免费更换泵体一台',
+				amountMinor: 800_000,
+				currency: 'CNY',
+				costBearer: 'COMPANY',
+				proposedByName: '李娜',
+			},
+			url: 'https://portal.test/staff/approvals',
+		},
+		links: ['https://portal.test/staff/approvals'],
+	},
+	'approval-declined': {
+		props: {
+			name: '李娜',
+			reference: 'CMP-2026-000123',
+			title: '泵体渗漏',
+			deciderName: '张伟',
+			approverRole: 'REGIONAL_MANAGER',
+			comment: '请先确认维修是否可行',
+			proposal: {
+				type: 'REPLACEMENT',
+				summary: '免费更换泵体一台',
+				amountMinor: 800_000,
+				currency: 'CNY',
+				costBearer: 'COMPANY',
+				proposedByName: '李娜',
+			},
+			url: 'https://portal.test/staff/complaints/CMP-2026-000123',
+		},
+		links: ['https://portal.test/staff/complaints/CMP-2026-000123'],
+	},
 }
 
 const escapeHtml = (s: string) => s.replaceAll('&', '&amp;')

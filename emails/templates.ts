@@ -1,5 +1,7 @@
 import type { ReactElement } from 'react'
 import type { Language } from '#app/i18n/config.ts'
+import ApprovalDeclined, { approvalDeclinedSubject } from './approval-declined.tsx'
+import ApprovalRequested, { approvalRequestedSubject } from './approval-requested.tsx'
 import ComplaintDigest, { complaintDigestSubject } from './complaint-digest.tsx'
 import ComplaintReceived, { complaintReceivedSubject } from './complaint-received.tsx'
 import ComplaintUpdated, { complaintUpdatedSubject } from './complaint-updated.tsx'
@@ -27,6 +29,8 @@ export const templates = {
 	'complaint-updated': { Component: ComplaintUpdated, subject: complaintUpdatedSubject },
 	'complaint-digest': { Component: ComplaintDigest, subject: complaintDigestSubject },
 	'sla-breached': { Component: SlaBreached, subject: slaBreachedSubject },
+	'approval-requested': { Component: ApprovalRequested, subject: approvalRequestedSubject },
+	'approval-declined': { Component: ApprovalDeclined, subject: approvalDeclinedSubject },
 } satisfies { [name: string]: EmailTemplate<never> }
 
 export type TemplateName = keyof typeof templates

@@ -95,7 +95,7 @@ export async function seedComplaint(
 
 type Db = PrismaClient | Prisma.TransactionClient
 
-/** A written message and its event; a staff reply by default. */
+/** A written message and its event (a new version of the complaint); a staff reply by default. */
 export async function addMessage(
 	db: Db,
 	complaintId: string,
@@ -110,12 +110,28 @@ export async function addMessage(
 	const message = await db.complaintMessage.create({
 		data: { complaintId, authorId, visibility, body, createdAt: at },
 	})
+	const { version } = await db.complaint.update({
+		where: { id: complaintId },
+		data: { version: { increment: 1 } },
+		select: { version: true },
+	})
 	return db.complaintEvent.create({
-		data: { complaintId, actorId: authorId, type, visibility, data: { messageId: message.id }, createdAt: at },
+		data: {
+			complaintId,
+			actorId: authorId,
+			type,
+			visibility,
+			data: { messageId: message.id },
+			version,
+			createdAt: at,
+		},
 	})
 }
 
-/** A status change and its event; the complaint row moves with it, as the commands do. */
+/**
+ * A status change and its event with the new version and what changed; the complaint row moves
+ * with it, as the commands do.
+ */
 export async function changeStatus(
 	db: Db,
 	complaint: { id: string; status: ComplaintStatus },
@@ -124,7 +140,11 @@ export async function changeStatus(
 	at: Date,
 	row: Prisma.ComplaintUpdateInput = {},
 ) {
-	await db.complaint.update({ where: { id: complaint.id }, data: { status: to, customerUpdatedAt: at, ...row } })
+	const { version } = await db.complaint.update({
+		where: { id: complaint.id },
+		data: { status: to, customerUpdatedAt: at, ...row, version: { increment: 1 } },
+		select: { version: true },
+	})
 	const event = await db.complaintEvent.create({
 		data: {
 			complaintId: complaint.id,
@@ -132,6 +152,8 @@ export async function changeStatus(
 			type: 'status_changed',
 			fromStatus: complaint.status,
 			toStatus: to,
+			version,
+			changes: { status: { before: complaint.status, after: to } },
 			createdAt: at,
 		},
 	})

@@ -5,6 +5,7 @@ import { nextStep } from '#app/domain/complaints/service-level.ts'
 import { DEFAULT_LANGUAGE, languageFromLocale, type Language } from '#app/i18n/config.ts'
 import { enqueueEmail } from '#app/mail/outbox.server.ts'
 import type { ComplaintChange } from '#emails/complaint-parts.tsx'
+import { createApprovalNotifier } from './approval-notifier.server.ts'
 
 /**
  * The customer's emails about their complaints, written to the outbox in the caller's
@@ -79,12 +80,13 @@ function statusChangeOf(event: EmailEvent): { from: ComplaintStatus | null; to: 
 }
 
 /**
- * Events as the emails tell them, in order. A reply quotes its message, and only a public
- * one: a reply event pointing at anything else is told as a bare change.
+ * Events as the emails tell them, in order. An event with a written message (a reply, an
+ * acknowledgement, a question, a resolution or rejection) quotes it, and only a public one: an
+ * event pointing at anything else (an escalation's internal reason) is told as a bare change.
  */
 export async function describeEvents(tx: Tx, events: EmailEvent[]): Promise<ComplaintChange[]> {
 	const messageIds = events.flatMap((e) => {
-		const id = e.type === 'reply' ? dataField(e.data, 'messageId') : null
+		const id = dataField(e.data, 'messageId')
 		return id ? [id] : []
 	})
 	const messages = messageIds.length
@@ -97,10 +99,8 @@ export async function describeEvents(tx: Tx, events: EmailEvent[]): Promise<Comp
 	return events.map((event): ComplaintChange => {
 		const at = event.createdAt
 		const statusChange = statusChangeOf(event)
-		if (event.type === 'reply') {
-			const body = bodies.get(dataField(event.data, 'messageId') ?? '')
-			if (body !== undefined) return { kind: 'reply', at, body, statusChange }
-		}
+		const body = bodies.get(dataField(event.data, 'messageId') ?? '')
+		if (body !== undefined) return { kind: 'reply', at, body, statusChange }
 		if (event.type === 'resolution_proposed') {
 			const type = dataField(event.data, 'type')
 			const remedy = REMEDIES.find((r) => r === type) ?? null
@@ -134,6 +134,9 @@ export function standingAfter(complaint: EmailComplaint, event: EmailEvent) {
 
 export function createComplaintNotifier({ appUrl }: { appUrl: string }): ComplaintNotifier {
 	return {
+		// the staff's emails about proposals waiting for approval and declined
+		...createApprovalNotifier({ appUrl }),
+
 		async complaintFiled(tx, complaintId) {
 			const complaint = await tx.complaint.findUniqueOrThrow({
 				where: { id: complaintId },

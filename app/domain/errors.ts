@@ -22,11 +22,43 @@ export class InvalidTransitionError extends Error {
 	}
 }
 
-/** Someone else changed the record first (optimistic concurrency); reload and try again. */
+/** A change someone else made after the viewer loaded the record: what a stale form missed. */
+export interface MissedChange {
+	type: string
+	actorName: string | null
+	at: Date
+	fromStatus: string | null
+	toStatus: string | null
+	/** field: { before, after } */
+	changes: Record<string, { before: unknown; after: unknown }> | null
+}
+
+/**
+ * Someone else changed the record first (optimistic concurrency). `missed` lists their changes
+ * (when known) so the second person is told what changed instead of overwriting it.
+ */
 export class ConflictError extends Error {
 	name = 'ConflictError'
-	constructor(message = 'the record was changed by someone else') {
+	constructor(
+		message = 'the record was changed by someone else',
+		public readonly missed: MissedChange[] = [],
+	) {
 		super(message)
+	}
+}
+
+/**
+ * The workflow refuses the action for a reason other than the status or a missing permission
+ * (no responsibility recorded yet, quality decides, the reopen window has passed…). `code` is
+ * one of workflow.ts `Refusal`.
+ */
+export class WorkflowRefusedError extends Error {
+	name = 'WorkflowRefusedError'
+	constructor(
+		public readonly action: string,
+		public readonly code: string,
+	) {
+		super(`${action} refused: ${code}`)
 	}
 }
 

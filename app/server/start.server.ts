@@ -12,6 +12,7 @@ import { createRateLimits } from '#app/rate-limit.server.ts'
 import { createStorage } from '#app/storage/storage.server.ts'
 import { seedCalendarDays } from '../../prisma/seed/calendar-days.ts'
 import { formatDemoAccounts, seedDemo } from '../../prisma/seed/demo.ts'
+import { seedReplyTemplates } from '../../prisma/seed/reply-templates.ts'
 import { createGraphQLHandler } from '#graphql/yoga.ts'
 import { createHttpApp } from './http.server.ts'
 import type { AppServices } from './services.server.ts'
@@ -41,6 +42,9 @@ export async function startServer(build: ServerBuild): Promise<void> {
 	// edited are left alone
 	const calendarDays = await db.prisma.$transaction((tx) => seedCalendarDays(tx))
 	if (calendarDays) logger.info({ calendarDays }, 'holiday calendar rows added')
+	// starter reply templates, once: an installation that has any (archived too) keeps its own
+	const replyTemplates = await db.prisma.$transaction((tx) => seedReplyTemplates(tx))
+	if (replyTemplates) logger.info({ replyTemplates }, 'starter reply templates added')
 	if (config.demoMode) {
 		// writes the demo data only into a database without users; the accounts print every time
 		const accounts = await seedDemo(db.prisma)

@@ -1,7 +1,7 @@
 import { complaintDeps } from '#app/complaints/deps.server.ts'
 import { findComplaintIdByReference, findComplaintsVisibleTo } from '#app/domain/complaints/queries.ts'
 import { MESSAGE_MAX } from '#app/domain/complaints/schemas.ts'
-import { replyToCustomer } from '#app/domain/complaints/staff-actions.ts'
+import { writeToCustomer } from '#app/domain/complaints/staff-actions.ts'
 import { NotFoundError } from '#app/domain/errors.ts'
 import type { Context } from '../context.ts'
 import { builder } from '../builder.ts'
@@ -96,7 +96,7 @@ builder.mutationField('replyToComplaint', (t) =>
 					],
 				}
 			try {
-				await replyToCustomer(complaintDeps(context.services), viewer, input.complaintId.id, { body })
+				await writeToCustomer(complaintDeps(context.services), viewer, input.complaintId.id, { body })
 				return { complaintId: input.complaintId.id, userErrors: [] }
 			} catch (error) {
 				return { complaintId: null, userErrors: toUserErrors(error) }

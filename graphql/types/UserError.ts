@@ -1,5 +1,6 @@
 import {
 	ConflictError,
+	WorkflowRefusedError,
 	DomainValidationError,
 	InsufficientAuthorityError,
 	InvalidTransitionError,
@@ -20,13 +21,17 @@ export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
 		INVALID_TRANSITION: { description: 'The action does not apply in the record’s current state.' },
 		INSUFFICIENT_AUTHORITY: { description: 'The viewer can see the record but may not do this.' },
 		CONFLICT: { description: 'Someone else changed the record first; read it again and retry.' },
+		WORKFLOW_RULE: {
+			description:
+				'A workflow rule refuses the action now (no responsibility recorded, approval pending, reopen window passed…); the message names the rule.',
+		},
 	},
 })
 
 export interface UserErrorShape {
 	message: string
 	field: string[] | null
-	code: 'INVALID' | 'NOT_FOUND' | 'INVALID_TRANSITION' | 'INSUFFICIENT_AUTHORITY' | 'CONFLICT'
+	code: 'INVALID' | 'NOT_FOUND' | 'INVALID_TRANSITION' | 'INSUFFICIENT_AUTHORITY' | 'CONFLICT' | 'WORKFLOW_RULE'
 }
 
 export const DisplayableErrorInterface = builder.interfaceRef<UserErrorShape>('DisplayableError').implement({
@@ -62,5 +67,7 @@ export function toUserErrors(error: unknown, fieldPrefix: string[] = ['input']):
 	if (error instanceof InsufficientAuthorityError)
 		return [{ code: 'INSUFFICIENT_AUTHORITY', field: null, message: 'You may not do this on this record.' }]
 	if (error instanceof ConflictError) return [{ code: 'CONFLICT', field: null, message: error.message }]
+	if (error instanceof WorkflowRefusedError)
+		return [{ code: 'WORKFLOW_RULE', field: null, message: `${error.action} is refused: ${error.code}` }]
 	throw error
 }

@@ -61,9 +61,11 @@ export function chinaCalendarDays(): Array<CalendarDayRow & { date: string }> {
 }
 
 /**
- * Writes the national rows that are missing; rows already there (perhaps edited by staff) are
- * left alone, so a second run changes nothing. (`skipDuplicates` cannot do this: PostgreSQL's
- * unique index treats every null regionId as distinct.) Returns how many rows were written.
+ * Writes the national rows of each year that has none yet. A year with national rows is the
+ * administrators' to edit (the console's calendar settings): its rows are left alone and a day
+ * they removed is not written back, so a second run changes nothing. (`skipDuplicates` cannot
+ * do this: PostgreSQL's unique index treats every null regionId as distinct.) Returns how many
+ * rows were written.
  */
 export async function seedCalendarDays(tx: Prisma.TransactionClient): Promise<number> {
 	const rows = chinaCalendarDays()
@@ -77,8 +79,8 @@ export async function seedCalendarDays(tx: Prisma.TransactionClient): Promise<nu
 		},
 		select: { date: true },
 	})
-	const present = new Set(existing.map((row) => row.date.toISOString().slice(0, 10)))
-	const missing = rows.filter((row) => !present.has(row.date))
+	const seededYears = new Set(existing.map((row) => row.date.toISOString().slice(0, 4)))
+	const missing = rows.filter((row) => !seededYears.has(row.date.slice(0, 4)))
 	if (missing.length === 0) return 0
 	const { count } = await tx.calendarDay.createMany({
 		data: missing.map((row) => ({

@@ -386,8 +386,9 @@ export const ORDERS: readonly OrderSeed[] = [
 		lines: [{ product: 'Z41H', batch: 'V2', quantity: 4 }],
 	},
 	// Orders of buyers who have not signed up yet: whoever signs up as new.customer.N@example.com
-	// finds them (e2e tests use these; each attempt of a test takes its own N).
-	...Array.from({ length: 8 }, (_, i): OrderSeed => ({
+	// finds them (e2e tests use these; each attempt of a test takes its own N: 1–4 filing, 5–8
+	// following, 9–12 the staff workflow).
+	...Array.from({ length: 12 }, (_, i): OrderSeed => ({
 		key: `new-${i + 1}`,
 		customer: null,
 		buyerEmail: `new.customer.${i + 1}@example.com`,

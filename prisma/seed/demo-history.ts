@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { canTransition } from '#app/domain/complaints/lifecycle.ts'
-import { addWorkingDays, firstResponseDue, SERVICE_LEVELS } from '#app/domain/complaints/service-level.ts'
+import type { ServiceClock } from '#app/domain/complaints/service-level.ts'
 import type { ComplaintStatus, MessageVisibility, RequestedRemedy } from '#app/generated/prisma/enums.ts'
 import type { StoryStep } from './demo-data.ts'
 
@@ -17,13 +17,13 @@ export interface StoryInput {
 	createdAt: Date
 	customerId: string
 	filedById: string
-	isKeyAccount: boolean
+	/** the region's working time with the targets for this customer (key account or not) */
+	clock: ServiceClock
 	story: readonly StoryStep[]
 	/** a demo account's key to its user id */
 	userId: (key: string) => string
 	/** `daysAgo` days before the seed, at a local time in Shanghai */
 	at: (daysAgo: number, hour: number, minute: number) => Date
-	timeZone: string
 }
 
 export interface PlayedMessage {
@@ -62,13 +62,13 @@ export interface PlayedStory {
 	}
 }
 
-// How long the company gives itself for the next step after entering a status (DESIGN.md §4).
-const WORKING_DAYS_AFTER: Partial<Record<ComplaintStatus, number>> = {
-	ACKNOWLEDGED: SERVICE_LEVELS.initialVerificationWorkingDays,
-	INVESTIGATING: SERVICE_LEVELS.resolutionWorkingDays,
-	ESCALATED: SERVICE_LEVELS.resolutionWorkingDays,
-	// parts have to be shipped and fitted
-	RESOLVING: 2 * SERVICE_LEVELS.resolutionWorkingDays,
+// What the company promises next after entering a status, by the configured targets (DESIGN.md §4).
+const PROMISE_AFTER: Partial<Record<ComplaintStatus, (clock: ServiceClock, since: Date) => Date>> = {
+	ACKNOWLEDGED: (clock, since) => clock.due('INITIAL_VERIFICATION', since),
+	INVESTIGATING: (clock, since) => clock.due('RESOLUTION', since),
+	ESCALATED: (clock, since) => clock.due('RESOLUTION', since),
+	// parts have to be shipped and fitted: twice the resolution time
+	RESOLVING: (clock, since) => clock.due('RESOLUTION', clock.due('RESOLUTION', since)),
 }
 
 export function playStory(input: StoryInput): PlayedStory {
@@ -184,7 +184,7 @@ export function playStory(input: StoryInput): PlayedStory {
 	if (status !== input.status) {
 		throw new Error(`demo data: the story of "${input.title}" ends at ${status}, not ${input.status}`)
 	}
-	const days = WORKING_DAYS_AFTER[status]
+	const promise = PROMISE_AFTER[status]
 	return {
 		messages,
 		events,
@@ -192,9 +192,9 @@ export function playStory(input: StoryInput): PlayedStory {
 			version,
 			updatedAt,
 			customerUpdatedAt,
-			firstResponseDueAt: firstResponseDue(createdAt, input.isKeyAccount),
+			firstResponseDueAt: input.clock.due('FIRST_RESPONSE', createdAt),
 			firstRespondedAt,
-			resolutionDueAt: days === undefined ? null : addWorkingDays(statusSince, days, input.timeZone),
+			resolutionDueAt: promise ? promise(input.clock, statusSince) : null,
 			resolutionType: resolution?.type ?? null,
 			resolutionSummary: resolution?.summary ?? null,
 			escalationLevel,

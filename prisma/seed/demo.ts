@@ -1,6 +1,8 @@
 import { hashPassword } from '#app/auth/password.server.ts'
 import type { Db } from '#app/db/database.server.ts'
+import { serviceClockFor } from '#app/domain/complaints/clock.ts'
 import { complaintReferenceYear, nextComplaintReference } from '#app/domain/complaints/reference.ts'
+import type { ServiceClock } from '#app/domain/complaints/service-level.ts'
 import { normalizeOrderNumber } from '#app/domain/orders/order-number.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import {
@@ -20,6 +22,7 @@ import {
 import { playStory, type PlayedStory } from './demo-history.ts'
 import { seedCalendarDays } from './calendar-days.ts'
 import { seedKnowledgeArticles } from './knowledge-articles.ts'
+import { seedReplyTemplates } from './reply-templates.ts'
 
 /**
  * Demo data for a newcomer: regions, HQ, regional offices, dealers, staff for every role,
@@ -185,6 +188,15 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 		),
 	})
 	const keyAccounts = new Set(userRows.filter((u) => u.isKeyAccount).map((u) => u.id))
+	// the demo's promise dates follow the configured targets and the holiday calendar, as the commands' do
+	await seedCalendarDays(tx)
+	const clocks = new Map<string, ServiceClock>()
+	const clockFor = async (regionId: string, keyAccount: boolean) => {
+		const key = `${regionId} ${keyAccount}`
+		let clock = clocks.get(key)
+		if (!clock) clocks.set(key, (clock = await serviceClockFor(tx, regionId, { keyAccount })))
+		return clock
+	}
 
 	const complaints = COMPLAINTS.map((c) => ({ ...c, at: at(c.createdDaysAgo, ...c.createdAt) })).sort(
 		(a, b) => a.at.getTime() - b.at.getTime(),
@@ -208,11 +220,10 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 			createdAt: c.at,
 			customerId,
 			filedById,
-			isKeyAccount: keyAccounts.has(customerId),
+			clock: await clockFor(order.regionId, keyAccounts.has(customerId)),
 			story: c.story ?? [],
 			userId: (key) => required(users, key, 'user').id,
 			at,
-			timeZone: DEMO_TIME_ZONE,
 		})
 		const reference = await nextComplaintReference(tx, complaintReferenceYear(c.at, DEMO_TIME_ZONE))
 		histories.push({ reference, ...played })
@@ -254,7 +265,7 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 		),
 	})
 	await seedKnowledgeArticles(tx)
-	await seedCalendarDays(tx)
+	await seedReplyTemplates(tx)
 }
 
 // Terminals give CJK and full-width characters two columns; padding by string length would

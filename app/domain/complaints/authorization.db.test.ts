@@ -20,7 +20,9 @@ import {
 	getComplaintByReference,
 	listMyComplaints,
 } from './queries.ts'
-import { changeStatus, proposeResolution, replyToCustomer } from './staff-actions.ts'
+import { determineResponsibility } from './findings.ts'
+import { proposeResolution } from './proposals.ts'
+import { acknowledgeComplaint, startInvestigation } from './staff-actions.ts'
 
 /**
  * Every kind of account against every complaint query and command: who sees the complaint
@@ -48,8 +50,8 @@ const viewers = {} as Record<Role, Viewer>
 // what each role may do; everything else must be refused
 const SEES: Role[] = ['owner', 'dealer', 'regionalOffice', 'agent', 'regionalManager']
 const CUSTOMER_ACTIONS: Role[] = ['owner']
-const REPLIES: Role[] = ['regionalOffice', 'agent', 'regionalManager']
-const PROPOSES: Role[] = ['regionalManager']
+const ACKNOWLEDGES: Role[] = ['regionalOffice', 'agent', 'regionalManager']
+const PROPOSES: Role[] = ['agent', 'regionalManager']
 
 async function complaintOf(owner: Viewer, orderNumber: string) {
 	const d = deps()
@@ -69,6 +71,41 @@ async function complaintOf(owner: Viewer, orderNumber: string) {
 }
 
 let orderNumber: string
+let quality: Viewer
+
+/** Acknowledged, investigated, and responsibility recorded: ready for a proposal (000 (七)2). */
+async function investigated(complaintId: string, staff: Viewer) {
+	await acknowledgeComplaint(deps(), staff, complaintId, { reply: '已受理' })
+	await startInvestigation(deps(), staff, complaintId)
+	await determineResponsibility(deps(), quality, complaintId, {
+		responsibility: 'QUALITY_DEFECT',
+		summary: '阀板密封面磨损',
+		files: [
+			{
+				kind: 'IMAGE',
+				originalName: 'seal.jpg',
+				contentType: 'image/jpeg',
+				byteSize: 1,
+				width: 1,
+				height: 1,
+				sha256: '0'.repeat(64),
+				storageKey: `k/${crypto.randomUUID()}`,
+				thumbnailKey: null,
+			},
+		],
+	})
+}
+
+/** Offered to the customer: a minor case without money needs no approval. */
+async function proposed(complaintId: string, staff: Viewer) {
+	await investigated(complaintId, staff)
+	await proposeResolution(deps(), staff, complaintId, {
+		type: 'REPAIR',
+		summary: '上门维修',
+		amountMinor: 0,
+		costBearer: 'COMPANY',
+	})
+}
 
 beforeAll(async () => {
 	database = await createTestDatabase()
@@ -93,6 +130,7 @@ beforeAll(async () => {
 	).viewer
 	viewers.agent = (await createUser(db, { kind: 'STAFF', staffRole: 'AGENT' })).viewer
 	viewers.regionalManager = (await createUser(db, { kind: 'STAFF', staffRole: 'REGIONAL_MANAGER' })).viewer
+	quality = (await createUser(db, { kind: 'STAFF', staffRole: 'QUALITY_ENGINEER' })).viewer
 
 	const order = await createOrder(db, {
 		regionId: region.id,
@@ -161,9 +199,7 @@ describe.each(ROLES)('%s', (role) => {
 		const expected = refusal(CUSTOMER_ACTIONS)
 		const filed = await complaintOf(viewers.owner, orderNumber)
 		const staff = viewers.regionalManager
-		await replyToCustomer(deps(), staff, filed.complaintId, { body: '已受理' })
-		await changeStatus(deps(), staff, filed.complaintId, { to: 'INVESTIGATING' })
-		await proposeResolution(deps(), staff, filed.complaintId, { type: 'REPAIR', summary: '上门维修' })
+		await proposed(filed.complaintId, staff)
 
 		const attempts = [
 			() => setNotificationFrequency(deps(), viewer, filed.complaintId, 'DAILY_DIGEST'),
@@ -175,9 +211,7 @@ describe.each(ROLES)('%s', (role) => {
 			else await attempt()
 		}
 		const second = await complaintOf(viewers.owner, orderNumber)
-		await replyToCustomer(deps(), staff, second.complaintId, { body: '已受理' })
-		await changeStatus(deps(), staff, second.complaintId, { to: 'INVESTIGATING' })
-		await proposeResolution(deps(), staff, second.complaintId, { type: 'REPAIR', summary: '上门维修' })
+		await proposed(second.complaintId, staff)
 		for (const attempt of [
 			() => disputeResolution(deps(), viewer, second.complaintId, { reason: '不同意' }),
 			() => withdrawComplaint(deps(), viewer, second.complaintId, {}),
@@ -201,15 +235,19 @@ describe.each(ROLES)('%s', (role) => {
 	test('staff actions', async () => {
 		const viewer = viewers[role]
 		const filed = await complaintOf(viewers.owner, orderNumber)
-		const reply = replyToCustomer(deps(), viewer, filed.complaintId, { body: '您好' })
-		const replyRefusal = refusal(REPLIES)
-		if (replyRefusal) await expect(reply).rejects.toMatchObject({ name: replyRefusal })
-		else await reply
+		const acknowledge = acknowledgeComplaint(deps(), viewer, filed.complaintId, { reply: '您好' })
+		const acknowledgeRefusal = refusal(ACKNOWLEDGES)
+		if (acknowledgeRefusal) await expect(acknowledge).rejects.toMatchObject({ name: acknowledgeRefusal })
+		else await acknowledge
 
 		const other = await complaintOf(viewers.owner, orderNumber)
-		await replyToCustomer(deps(), viewers.agent, other.complaintId, { body: '已受理' })
-		await changeStatus(deps(), viewers.agent, other.complaintId, { to: 'INVESTIGATING' })
-		const propose = proposeResolution(deps(), viewer, other.complaintId, { type: 'REFUND', summary: '退款' })
+		await investigated(other.complaintId, viewers.agent)
+		const propose = proposeResolution(deps(), viewer, other.complaintId, {
+			type: 'REFUND',
+			summary: '退款',
+			amountMinor: 0,
+			costBearer: 'COMPANY',
+		})
 		const proposeRefusal = refusal(PROPOSES)
 		if (proposeRefusal) await expect(propose).rejects.toMatchObject({ name: proposeRefusal })
 		else await propose

@@ -17,7 +17,15 @@ import { addDraftAttachment, chooseLine, chooseOrder, getDraft, saveDraftStep, s
 import { fileComplaint } from './file-complaint.ts'
 import type { ComplaintDeps, ComplaintNotifier, StoredFile } from './ports.ts'
 import { getAttachmentForViewer, getComplaintByReference, listMyComplaints } from './queries.ts'
-import { changeStatus, proposeResolution, replyToCustomer } from './staff-actions.ts'
+import { determineResponsibility } from './findings.ts'
+import { proposeResolution } from './proposals.ts'
+import {
+	acknowledgeComplaint,
+	rejectComplaint,
+	replyToCustomer,
+	requestInformation,
+	startInvestigation,
+} from './staff-actions.ts'
 
 let database: Database
 let notified: Array<{ kind: 'filed' | 'change'; complaintId: string; eventId?: string }>
@@ -194,6 +202,28 @@ async function filedComplaint() {
 	return { ...setup, filed, agent }
 }
 
+/**
+ * Investigated to a decision: quality records the defect with a photo (a product-quality case),
+ * and the general manager, whose approval a major quality case needs, offers the replacement.
+ */
+async function proposedTo(complaintId: string, agent: Viewer, summary: string) {
+	const quality = await createUser(database.prisma, { kind: 'STAFF', staffRole: 'QUALITY_ENGINEER' })
+	const manager = await createUser(database.prisma, { kind: 'STAFF', staffRole: 'GENERAL_MANAGER' })
+	await acknowledgeComplaint(deps, agent, complaintId, { reply: '已受理。' })
+	await startInvestigation(deps, agent, complaintId)
+	await determineResponsibility(deps, quality.viewer, complaintId, {
+		responsibility: 'QUALITY_DEFECT',
+		summary: '泵体铸件砂眼。',
+		files: [photo(9)],
+	})
+	await proposeResolution(deps, manager.viewer, complaintId, {
+		type: 'REPLACEMENT',
+		summary,
+		amountMinor: 0,
+		costBearer: 'COMPANY',
+	})
+}
+
 describe('following a complaint', () => {
 	test('another customer, and a dealer who did not sell the order, get not found everywhere', async () => {
 		const { filed, customer } = await filedComplaint()
@@ -222,18 +252,18 @@ describe('following a complaint', () => {
 		})
 	})
 
-	test('a staff reply acknowledges the case, stops the first-response clock and is announced', async () => {
+	test('acknowledging answers the customer in writing, stops the first-response clock and is announced', async () => {
 		const { filed, customer, agent } = await filedComplaint()
 		await database.prisma.complaintMessage.create({
 			data: { complaintId: filed.complaintId, authorId: agent.user.id, visibility: 'INTERNAL', body: '内部：先查批次' },
 		})
 		notified = []
-		await replyToCustomer(deps, agent.viewer, filed.complaintId, { body: '您好，我们已收到，正在安排质检。' })
+		await acknowledgeComplaint(deps, agent.viewer, filed.complaintId, { reply: '您好，我们已收到，正在安排质检。' })
 		expect(notified.map((n) => n.kind)).toEqual(['change'])
 
 		const detail = await getComplaintByReference(database.prisma, customer.viewer, filed.reference)
 		expect(detail.status).toBe('ACKNOWLEDGED')
-		expect(detail.timeline.map((t) => t.type)).toEqual(['filed', 'reply'])
+		expect(detail.timeline.map((t) => t.type)).toEqual(['filed', 'acknowledged'])
 		expect(detail.timeline[1]).toMatchObject({ fromStatus: 'SUBMITTED', toStatus: 'ACKNOWLEDGED' })
 		expect(detail.timeline[1]).toMatchObject({
 			actor: { side: 'company' },
@@ -246,9 +276,9 @@ describe('following a complaint', () => {
 
 	test('the customer adds information; a case waiting on them goes back to the company', async () => {
 		const { filed, customer, agent } = await filedComplaint()
-		await replyToCustomer(deps, agent.viewer, filed.complaintId, { body: '请补充铭牌照片。' })
-		await changeStatus(deps, agent.viewer, filed.complaintId, { to: 'INVESTIGATING' })
-		await changeStatus(deps, agent.viewer, filed.complaintId, { to: 'WAITING_ON_CUSTOMER' })
+		await acknowledgeComplaint(deps, agent.viewer, filed.complaintId, { reply: '已受理。' })
+		await startInvestigation(deps, agent.viewer, filed.complaintId)
+		await requestInformation(deps, agent.viewer, filed.complaintId, { message: '请补充铭牌照片。' })
 		notified = []
 		await addInformation(deps, customer.viewer, filed.complaintId, { body: '铭牌照片见附件。', files: [photo(3)] })
 		expect(notified).toEqual([])
@@ -267,12 +297,7 @@ describe('following a complaint', () => {
 		await expect(acceptResolution(deps, customer.viewer, filed.complaintId)).rejects.toBeInstanceOf(
 			InvalidTransitionError,
 		)
-		await replyToCustomer(deps, agent.viewer, filed.complaintId, { body: '已受理。' })
-		await changeStatus(deps, agent.viewer, filed.complaintId, { to: 'INVESTIGATING' })
-		await proposeResolution(deps, agent.viewer, filed.complaintId, {
-			type: 'REPLACEMENT',
-			summary: '免费更换泵体，运费由我司承担。',
-		})
+		await proposedTo(filed.complaintId, agent.viewer, '免费更换泵体，运费由我司承担。')
 		let detail = await getComplaintByReference(database.prisma, customer.viewer, filed.reference)
 		expect(detail.actions).toEqual(['add-information', 'accept-resolution', 'dispute-resolution', 'withdraw'])
 		expect(detail.resolution).toEqual({ type: 'REPLACEMENT', summary: '免费更换泵体，运费由我司承担。' })
@@ -290,10 +315,11 @@ describe('following a complaint', () => {
 		expect((await listMyComplaints(database.prisma, customer.viewer, { filter: 'finished' })).total).toBe(1)
 	})
 
-	test('resolving needs a written reply', async () => {
+	test('rejecting needs a written reason', async () => {
 		const { filed, agent } = await filedComplaint()
-		await expect(changeStatus(deps, agent.viewer, filed.complaintId, { to: 'REJECTED' })).rejects.toMatchObject({
-			messageKey: 'validation:replyRequired',
+		await expect(rejectComplaint(deps, agent.viewer, filed.complaintId, { reason: ' ' })).rejects.toMatchObject({
+			field: 'reason',
+			messageKey: 'validation:required',
 		})
 	})
 
@@ -320,14 +346,14 @@ describe('service-level clock columns (read by the SLA sweep)', () => {
 
 		const agent = await createUser(database.prisma, { kind: 'STAFF', staffRole: 'AGENT' })
 		now = new Date('2026-11-23T05:00:00Z')
-		await replyToCustomer(clocked, agent.viewer, filed.complaintId, { body: '已受理。' })
+		await acknowledgeComplaint(clocked, agent.viewer, filed.complaintId, { reply: '已受理。' })
 		row = await read()
 		// three working days to verify: Monday → Thursday
 		expect(row.resolutionDueAt).toEqual(new Date('2026-11-26T05:00:00Z'))
 		expect(row.slaDueAt).toEqual(row.resolutionDueAt)
 
-		await changeStatus(clocked, agent.viewer, filed.complaintId, { to: 'INVESTIGATING' })
-		await changeStatus(clocked, agent.viewer, filed.complaintId, { to: 'WAITING_ON_CUSTOMER' })
+		await startInvestigation(clocked, agent.viewer, filed.complaintId)
+		await requestInformation(clocked, agent.viewer, filed.complaintId, { message: '请补充铭牌照片。' })
 		row = await read()
 		expect(row.slaDueAt).toBeNull()
 		expect(row.resolutionDueAt).toEqual(new Date('2026-11-26T05:00:00Z'))
@@ -351,7 +377,7 @@ describe('promises in working time', () => {
 		const filed = await fileComplaint(clocked, customer.viewer, await readyDraft(customer.viewer, order.orderNumber))
 		const agent = await createUser(database.prisma, { kind: 'STAFF', staffRole: 'AGENT' })
 		now = new Date('2026-09-30T02:00:00Z')
-		await replyToCustomer(clocked, agent.viewer, filed.complaintId, { body: '已受理，节后安排质检。' })
+		await acknowledgeComplaint(clocked, agent.viewer, filed.complaintId, { reply: '已受理，节后安排质检。' })
 		const row = await database.prisma.complaint.findUniqueOrThrow({ where: { id: filed.complaintId } })
 		// three working days of 9 hours: 8 h on 30 Sep, 1–7 Oct off, 8 and 9 Oct, then 1 h on
 		// Saturday 10 Oct, a make-up working day

@@ -1,6 +1,6 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import type { ComplaintStatus, NotificationFrequency } from '#app/generated/prisma/enums.ts'
-import { DomainValidationError, InvalidTransitionError } from '../errors.ts'
+import { DomainValidationError, InsufficientAuthorityError, InvalidTransitionError } from '../errors.ts'
 import type { Viewer } from '../viewer.ts'
 import { attachmentData } from './attachments.ts'
 import { serviceClockFor } from './clock.ts'
@@ -10,7 +10,7 @@ import { customerActionsIn, type CustomerAction } from './lifecycle.ts'
 import type { ComplaintAction } from './permissions.ts'
 import type { ComplaintDeps, StoredFile } from './ports.ts'
 import { UPLOAD_LIMITS } from './schemas.ts'
-import { promiseBy, resumeClock, SERVICE_LEVELS, type ServiceClock } from './service-level.ts'
+import { promiseBy, resumeClock, type ServiceClock } from './service-level.ts'
 
 /**
  * What a customer can do on their complaint page (DESIGN.md §3). Each command is one
@@ -33,10 +33,11 @@ export async function addInformation(
 	const files = input.files ?? []
 	return deps.db.$transaction(async (tx) => {
 		const complaint = await loadForChange(tx, viewer, complaintId, 'add-information')
-		const clock = await serviceClockFor(tx, complaint.regionId)
+		const clock = await serviceClockFor(tx, complaint.regionId, { keyAccount: complaint.isKeyAccount })
 		assertOpen('add-information', complaint.status)
 		if (files.length > 0) {
-			const existing = await tx.attachment.count({ where: { complaintId } })
+			// the cap is on what this person sent; staff evidence photos must not use it up
+			const existing = await tx.attachment.count({ where: { complaintId, uploadedById: viewer.userId } })
 			if (existing + files.length > UPLOAD_LIMITS.maxFilesPerComplaint)
 				throw new DomainValidationError('photos', 'validation:tooManyFiles', {
 					max: UPLOAD_LIMITS.maxFilesPerComplaint,
@@ -97,6 +98,8 @@ async function moveByCustomer(
 		to: ComplaintStatus
 		event: ComplaintEventType
 		data?: Record<string, unknown>
+		/** the customer's answer to the offered proposal, recorded on it too */
+		answer?: 'ACCEPTED' | 'DISPUTED'
 		/** the other columns the move sets; `clock()` reads the region's calendar, when needed */
 		fields: (
 			now: Date,
@@ -107,9 +110,18 @@ async function moveByCustomer(
 	const now = deps.now?.() ?? new Date()
 	await deps.db.$transaction(async (tx) => {
 		const complaint = await loadForChange(tx, viewer, complaintId, move.permission)
+		// staff hold 'escalate' too, for their own escalation (staff-actions.ts); these moves are the customer's
+		if (viewer.kind !== 'CUSTOMER') throw new InsufficientAuthorityError(`${move.permission}:complaint`)
 		assertOpen(move.action, complaint.status)
-		const fields = await move.fields(now, () => serviceClockFor(tx, complaint.regionId))
+		const fields = await move.fields(now, () =>
+			serviceClockFor(tx, complaint.regionId, { keyAccount: complaint.isKeyAccount }),
+		)
 		await writeVersioned(tx, complaint, { status: move.to, customerUpdatedAt: now, ...fields })
+		if (move.answer)
+			await tx.resolutionProposal.updateMany({
+				where: { complaintId, status: 'OFFERED' },
+				data: { status: move.answer, decidedAt: now },
+			})
 		await appendEvent(tx, {
 			complaintId,
 			actorId: viewer.userId,
@@ -122,10 +134,10 @@ async function moveByCustomer(
 	})
 }
 
-/** A fresh resolution promise in the region's working days. */
+/** A fresh resolution promise: the configured RESOLUTION target in the region's working time. */
 async function resolutionPromise(now: Date, clock: () => Promise<ServiceClock>) {
 	const region = await clock()
-	return promiseBy(region.addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now, region)
+	return promiseBy(region.due('RESOLUTION', now), now, region, 'RESOLUTION')
 }
 
 /** The customer accepts the proposed resolution: the company carries it out. */
@@ -135,6 +147,7 @@ export async function acceptResolution(deps: ComplaintDeps, viewer: Viewer, comp
 		action: 'accept-resolution',
 		to: 'RESOLVING',
 		event: 'resolution_accepted',
+		answer: 'ACCEPTED',
 		fields: resolutionPromise,
 	})
 }
@@ -154,6 +167,7 @@ export async function disputeResolution(
 		action: 'dispute-resolution',
 		to: 'ESCALATED',
 		event: 'resolution_disputed',
+		answer: 'DISPUTED',
 		data: { reason: input.reason, toldOfRightToReport: true },
 		fields: async (now, clock) => ({ escalationLevel: { increment: 1 }, ...(await resolutionPromise(now, clock)) }),
 	})

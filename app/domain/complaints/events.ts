@@ -16,6 +16,20 @@ export type ComplaintEventType =
 	| 'resolution_disputed'
 	| 'withdrawn'
 	| 'escalated'
+	// the staff workflow (workflow.ts)
+	| 'acknowledged'
+	| 'routed'
+	| 'information_requested'
+	| 'finding_recorded'
+	| 'responsibility_determined'
+	| 'approval_requested'
+	| 'approval_decided'
+	| 'resolved'
+	| 'rejected'
+	| 'closed'
+	| 'reopened'
+	| 'sla_at_risk'
+	| 'sla_breached'
 
 export interface NewEvent {
 	complaintId: string
@@ -25,6 +39,10 @@ export interface NewEvent {
 	toStatus?: ComplaintStatus | null
 	visibility?: MessageVisibility
 	data?: Record<string, unknown>
+	/** the complaint's version after the change (what writeVersioned returned) */
+	version?: number
+	/** the fields the change set, before and after */
+	changes?: Record<string, { before: unknown; after: unknown }>
 	at: Date
 }
 
@@ -38,6 +56,8 @@ export async function appendEvent(tx: Prisma.TransactionClient, event: NewEvent)
 			toStatus: event.toStatus ?? null,
 			visibility: event.visibility ?? 'PUBLIC',
 			data: (event.data ?? undefined) as Prisma.InputJsonValue | undefined,
+			version: event.version ?? null,
+			changes: (event.changes ?? undefined) as Prisma.InputJsonValue | undefined,
 			createdAt: event.at,
 		},
 		select: { id: true },

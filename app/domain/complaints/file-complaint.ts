@@ -6,7 +6,8 @@ import { appendEvent } from './events.ts'
 import type { ComplaintDeps } from './ports.ts'
 import { complaintReferenceYear, nextComplaintReference } from './reference.ts'
 import { DraftDataSchema, FileableDraftSchema, type DraftData } from './schemas.ts'
-import { firstResponseDue, runningClock } from './service-level.ts'
+import { serviceClockFor } from './clock.ts'
+import { runningClock } from './service-level.ts'
 
 export type FilingStep = 'order' | 'line' | 'details' | 'contact'
 
@@ -86,6 +87,9 @@ export async function fileComplaint(deps: ComplaintDeps, viewer: Viewer, draftId
 				where: { id: viewer.userId },
 				select: { isKeyAccount: true },
 			})
+			// the first-response target of the customer's kind (key accounts: 4 h by default)
+			const clock = await serviceClockFor(tx, order.regionId, { keyAccount: customer.isKeyAccount })
+			const firstResponseDueAt = clock.due('FIRST_RESPONSE', now)
 			const complaint = await tx.complaint.create({
 				data: {
 					reference: await nextComplaintReference(tx, complaintReferenceYear(now)),
@@ -106,8 +110,8 @@ export async function fileComplaint(deps: ComplaintDeps, viewer: Viewer, draftId
 					contactPhone: record.preferredContact === 'PHONE' ? (record.contactPhone ?? null) : null,
 					notifyFrequency: record.notifyFrequency,
 					isKeyAccount: customer.isKeyAccount,
-					firstResponseDueAt: firstResponseDue(now, customer.isKeyAccount),
-					...runningClock(firstResponseDue(now, customer.isKeyAccount), now),
+					firstResponseDueAt,
+					...runningClock(firstResponseDueAt, now, clock, 'FIRST_RESPONSE'),
 					createdAt: now,
 					customerUpdatedAt: now,
 				} satisfies Prisma.ComplaintUncheckedCreateInput,

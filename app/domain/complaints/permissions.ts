@@ -19,10 +19,21 @@ export type ComplaintAction =
 	| 'withdraw'
 	| 'escalate'
 	| 'set-notifications'
+	// the staff workflow (workflow.ts)
+	| 'acknowledge'
+	| 'route'
+	| 'investigate'
+	| 'request-information'
+	| 'record-finding'
+	| 'determine-responsibility'
+	| 'propose-resolution'
+	| 'decide-approval'
+	| 'resolve'
+	| 'reject'
+	| 'close'
+	| 'reopen'
 	| 'reply'
 	| 'note'
-	| 'change-status'
-	| 'propose-resolution'
 export type Permission = `${ComplaintAction}:complaint:${Scope}`
 
 const CUSTOMER: Permission[] = [
@@ -33,35 +44,67 @@ const CUSTOMER: Permission[] = [
 	'escalate:complaint:own',
 	'set-notifications:complaint:own',
 ]
+/** Dealers follow the complaints on orders they sold and talk to us in partner notes. */
 const DEALER: Permission[] = ['read:complaint:dealer', 'add-information:complaint:dealer', 'note:complaint:dealer']
+/**
+ * Regional offices (as organizations, through the API and the console) do the first-line work in
+ * their region: reply, visit the customer, record what they found; decisions stay with staff.
+ */
 const REGIONAL_OFFICE: Permission[] = [
 	'read:complaint:region',
 	'add-information:complaint:region',
 	'note:complaint:region',
 	'reply:complaint:region',
-	'change-status:complaint:region',
+	'acknowledge:complaint:region',
+	'investigate:complaint:region',
+	'request-information:complaint:region',
+	'record-finding:complaint:region',
 ]
-const STAFF_BASE: Permission[] = [
-	'read:complaint:any',
-	'reply:complaint:any',
-	'note:complaint:any',
-	'change-status:complaint:any',
+const CASE_WORK: ComplaintAction[] = [
+	'read',
+	'acknowledge',
+	'route',
+	'investigate',
+	'request-information',
+	'record-finding',
+	'determine-responsibility',
+	'propose-resolution',
+	'resolve',
+	'reject',
+	'escalate',
+	'close',
+	'reopen',
+	'reply',
+	'note',
 ]
+const any = (actions: ComplaintAction[]): Permission[] => actions.map((a) => `${a}:complaint:any` as const)
 const STAFF: Record<StaffRole, Permission[]> = {
-	AGENT: STAFF_BASE,
-	QUALITY_ENGINEER: STAFF_BASE,
-	REGIONAL_MANAGER: [...STAFF_BASE, 'propose-resolution:complaint:any'],
-	MARKETING_DIRECTOR: [...STAFF_BASE, 'propose-resolution:complaint:any'],
-	GENERAL_MANAGER: [...STAFF_BASE, 'propose-resolution:complaint:any'],
-	ADMIN: [...STAFF_BASE, 'propose-resolution:complaint:any'],
+	AGENT: any(CASE_WORK),
+	QUALITY_ENGINEER: any(CASE_WORK),
+	REGIONAL_MANAGER: any([...CASE_WORK, 'decide-approval']),
+	MARKETING_DIRECTOR: any([...CASE_WORK, 'decide-approval']),
+	GENERAL_MANAGER: any([...CASE_WORK, 'decide-approval']),
+	ADMIN: any(CASE_WORK),
 }
 
-export function permissionsOf(viewer: Pick<Viewer, 'kind' | 'staffRole'>): readonly Permission[] {
+/**
+ * Staff who sit in a regional office (a regional manager) work their region only: the same
+ * permissions with the scope narrowed, so the queue, the case page and approvals all follow.
+ */
+function narrowToRegion(permissions: Permission[]): Permission[] {
+	return permissions.map((p) => p.replace(/:any$/, ':region') as Permission)
+}
+
+export function permissionsOf(viewer: Pick<Viewer, 'kind' | 'staffRole' | 'organizationKind'>): readonly Permission[] {
 	const byKind: Record<UserKind, Permission[]> = {
 		CUSTOMER,
 		DEALER,
 		REGIONAL_OFFICE,
-		STAFF: viewer.staffRole ? STAFF[viewer.staffRole] : [],
+		STAFF: !viewer.staffRole
+			? []
+			: viewer.organizationKind === 'REGIONAL_OFFICE'
+				? narrowToRegion(STAFF[viewer.staffRole])
+				: STAFF[viewer.staffRole],
 	}
 	return byKind[viewer.kind]
 }

@@ -20,6 +20,14 @@ export interface ComplaintNotifier {
 	 * than the customer: email now, or leave it for the daily digest, as the customer chose.
 	 */
 	publicChange(tx: Prisma.TransactionClient, change: { complaintId: string; eventId: string }): Promise<void>
+	/**
+	 * A proposal waits for the approval step `stepId`: tell the staff who hold its role and may
+	 * see the complaint (app/domain/approvals). Optional so that tests' recording notifiers
+	 * need not implement it; the app's notifier does.
+	 */
+	approvalRequested?(tx: Prisma.TransactionClient, request: { complaintId: string; stepId: string }): Promise<void>
+	/** An approver declined the proposal at step `stepId`: tell the person who proposed it. */
+	approvalDeclined?(tx: Prisma.TransactionClient, decision: { complaintId: string; stepId: string }): Promise<void>
 }
 
 /** A file the upload pipeline has checked, cleaned and stored; the commands record it. */

@@ -275,7 +275,12 @@ export async function getComplaintByReference(
 		attachments: row.attachments.map(toAttachmentView),
 		timeline,
 		nextStep: nextStep(row, now),
-		actions: customerActionsIn(row.status).filter((action) => can(viewer, ACTION_PERMISSION[action], ownership)),
+		// the customer's own moves are the customer's; partners may only add information here
+		actions: customerActionsIn(row.status).filter(
+			(action) =>
+				(viewer.kind === 'CUSTOMER' || action === 'add-information') &&
+				can(viewer, ACTION_PERMISSION[action], ownership),
+		),
 	}
 }
 

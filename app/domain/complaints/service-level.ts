@@ -1,10 +1,16 @@
-import type { ComplaintStatus } from '#app/generated/prisma/enums.ts'
+import type { ComplaintStatus, ServiceClockKind } from '#app/generated/prisma/enums.ts'
 import { waitingOn, type WaitingOn } from './lifecycle.ts'
 
 /**
- * Service-level clocks of DESIGN.md §4, and how they read to a customer. Targets are here as
- * defaults; the staff issue moves them into configuration with the working-day calendar
- * (holidays and make-up days). Until then working days skip Saturdays and Sundays only.
+ * Service-level clocks of DESIGN.md §4, and how they read to a customer. The targets are
+ * configuration (ServiceLevelTarget rows, app/domain/sla/targets.ts) and the working time is the
+ * region's calendar (holidays and make-up days); a command gets both from `serviceClockFor`
+ * (clock.ts) as a ServiceClock.
+ */
+
+/**
+ * The migration's default targets, for the texts that still state them ("we answer within 24
+ * hours" in the received email). Dates are never computed from these: use ServiceClock.due.
  */
 export const SERVICE_LEVELS = {
 	firstResponseHours: 24,
@@ -12,31 +18,6 @@ export const SERVICE_LEVELS = {
 	initialVerificationWorkingDays: 3,
 	resolutionWorkingDays: 5,
 } as const
-
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
-
-export function firstResponseDue(filedAt: Date, isKeyAccount: boolean): Date {
-	const hours = isKeyAccount ? SERVICE_LEVELS.firstResponseHoursKeyAccount : SERVICE_LEVELS.firstResponseHours
-	return new Date(filedAt.getTime() + hours * HOUR)
-}
-
-function weekdayIn(at: Date, timeZone: string): number {
-	const name = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(at)
-	return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(name)
-}
-
-/** `days` working days after `from`, at the same time of day, skipping weekends in `timeZone`. */
-export function addWorkingDays(from: Date, days: number, timeZone = 'Asia/Shanghai'): Date {
-	let at = from
-	let left = days
-	while (left > 0) {
-		at = new Date(at.getTime() + DAY)
-		const weekday = weekdayIn(at, timeZone)
-		if (weekday !== 0 && weekday !== 6) left--
-	}
-	return at
-}
 
 export interface ClockedComplaint {
 	status: ComplaintStatus
@@ -77,13 +58,20 @@ export function nextStep(complaint: ClockedComplaint, now = new Date()): NextSte
 }
 
 /**
- * Working time where the complaint is handled: its region's calendar and time zone
- * (clock.ts builds it from CalendarDay rows). Without one, dates fall back to the weekday rule
- * above and the at-risk instant to wall time.
+ * Working time where the complaint is handled, with the configured targets: its region's
+ * calendar and time zone (clock.ts builds it from CalendarDay and ServiceLevelTarget rows).
+ * Without one, the at-risk instant falls back to wall time.
  */
 export interface ServiceClock {
 	addWorkingDays(from: Date, days: number): Date
-	atRisk(start: Date, due: Date): Date
+	/**
+	 * When 80 % of the clock's time from `start` to `due` has passed: of its working time, or of
+	 * wall-clock time for a clock `kind` whose target is in hours or calendar days (a first
+	 * response in 24 h is at risk after 19.2 h, nights included).
+	 */
+	atRisk(start: Date, due: Date, kind?: ServiceClockKind): Date
+	/** when the clock `kind` started at `from` runs out, by the configured target */
+	due(kind: ServiceClockKind, from: Date): Date
 }
 
 /** From this share of a clock's time on, the case is "at risk" (DESIGN.md §4). */
@@ -91,13 +79,14 @@ export const AT_RISK_FRACTION = 0.8
 
 /**
  * The columns the SLA sweep reads for the clock that runs from `startedAt` to `dueAt` (or for no
- * clock, when `dueAt` is null); at risk once 80 % of the clock's working time has passed.
+ * clock, when `dueAt` is null); at risk once 80 % of the clock's time has passed (see
+ * ServiceClock.atRisk; `kind` says which clock it is).
  */
-export function runningClock(dueAt: Date | null, startedAt: Date, clock?: ServiceClock) {
+export function runningClock(dueAt: Date | null, startedAt: Date, clock?: ServiceClock, kind?: ServiceClockKind) {
 	return {
 		slaDueAt: dueAt,
 		slaAtRiskAt: dueAt
-			? (clock?.atRisk(startedAt, dueAt) ??
+			? (clock?.atRisk(startedAt, dueAt, kind) ??
 				new Date(startedAt.getTime() + AT_RISK_FRACTION * (dueAt.getTime() - startedAt.getTime())))
 			: null,
 		slaState: 'ON_TRACK' as const,
@@ -106,8 +95,8 @@ export function runningClock(dueAt: Date | null, startedAt: Date, clock?: Servic
 }
 
 /** A new promise to the customer: the date they see, and the clock behind it. */
-export function promiseBy(dueAt: Date | null, now: Date, clock?: ServiceClock) {
-	return { resolutionDueAt: dueAt, ...runningClock(dueAt, now, clock) }
+export function promiseBy(dueAt: Date | null, now: Date, clock?: ServiceClock, kind?: ServiceClockKind) {
+	return { resolutionDueAt: dueAt, ...runningClock(dueAt, now, clock, kind) }
 }
 
 /** Waiting on the customer stops the clock; `slaStateChangedAt` remembers since when. */

@@ -1,166 +1,302 @@
-import type { Prisma } from '#app/generated/prisma/client.ts'
-import type { ComplaintStatus, RequestedRemedy } from '#app/generated/prisma/enums.ts'
-import { DomainValidationError, InvalidTransitionError } from '../errors.ts'
 import type { Viewer } from '../viewer.ts'
-import { loadForChange, writeVersioned } from './change.ts'
-import { appendEvent } from './events.ts'
-import { canTransition } from './lifecycle.ts'
-import type { ComplaintDeps } from './ports.ts'
-import { serviceClockFor } from './clock.ts'
-import { pauseClock, promiseBy, resumeClock, SERVICE_LEVELS, type ServiceClock } from './service-level.ts'
+import type { ComplaintDeps, StoredFile } from './ports.ts'
+import { MESSAGE_MAX, REASON_MAX } from './schemas.ts'
+import { pauseClock, promiseBy, resumeClock } from './service-level.ts'
+import {
+	checkFiles,
+	recordEvent,
+	requiredText,
+	runStaffCommand,
+	writeChange,
+	writeMessage,
+	type ComplaintChange,
+	type StaffCommand,
+	type StaffCommandInput,
+} from './staff-command.ts'
 
 /**
- * The company's side of the conversation, as far as the customer's half needs it: written
- * replies, status changes and proposals. The staff console and GraphQL build on these.
- * Every public change is announced to the customer through the notifier, in the same
- * transaction.
+ * The staff side of the lifecycle (DESIGN.md §3, workflow.ts): one command per action, each one
+ * transaction that checks the action against the workflow, writes the complaint at the version
+ * the form showed, records the event with what changed, and emails the customer about what
+ * they can see. Replies are in writing (000 (七)5): acknowledging, asking for information,
+ * resolving and rejecting each carry a written message to the customer.
+ *
+ * Notes are in notes.ts; on-site visits, samples and the responsibility decision in findings.ts;
+ * proposals and approvals in proposals.ts; routing in assignment.ts.
  */
 
-/** Status-specific fields: closing stamps, the next promise date. */
-function statusFields(
-	complaint: { status: ComplaintStatus; resolutionDueAt: Date | null; slaStateChangedAt: Date | null },
-	to: ComplaintStatus,
-	now: Date,
-	clock: ServiceClock,
-): Prisma.ComplaintUpdateManyMutationInput {
-	switch (to) {
-		case 'ACKNOWLEDGED':
-			return promiseBy(clock.addWorkingDays(now, SERVICE_LEVELS.initialVerificationWorkingDays), now, clock)
-		case 'RESOLVING':
-			return promiseBy(clock.addWorkingDays(now, SERVICE_LEVELS.resolutionWorkingDays), now, clock)
-		case 'CLOSED':
-			return { closedAt: now, closeReason: 'COMPLETED', ...promiseBy(null, now) }
-		case 'RESOLVED':
-		case 'REJECTED':
-			return promiseBy(null, now)
-		case 'WAITING_ON_CUSTOMER':
-			return pauseClock(now)
-		case 'INVESTIGATING':
-			// back from waiting on the customer the clock resumes; a reopened case gets a new one
-			if (complaint.status === 'WAITING_ON_CUSTOMER') return resumeClock(complaint, now, clock)
-			if (complaint.status === 'CLOSED')
-				return {
-					closedAt: null,
-					closeReason: null,
-					...promiseBy(clock.addWorkingDays(now, SERVICE_LEVELS.initialVerificationWorkingDays), now, clock),
-				}
-			return {}
-		default:
-			return {}
-	}
-}
+const messageText = (value: string | undefined, field: string) =>
+	requiredText(value, field, MESSAGE_MAX, 'validation:messageTooLong')
+const reasonText = (value: string | undefined, field: string) =>
+	requiredText(value, field, REASON_MAX, 'validation:reasonTooLong')
 
-function assertTransition(from: ComplaintStatus, to: ComplaintStatus) {
-	if (!canTransition(from, to)) throw new InvalidTransitionError(`move to ${to}`, from)
+/**
+ * A status move with a written message to the customer: the change, the message (with its
+ * files), and one event for both, so the customer gets one email for "we wrote, and the case
+ * moved on".
+ */
+async function moveWithMessage(
+	command: StaffCommand,
+	move: {
+		type: Parameters<typeof recordEvent>[1]['type']
+		fields: ComplaintChange
+		body: string
+		files?: readonly StoredFile[]
+		data?: Record<string, unknown>
+	},
+) {
+	const fields = { ...move.fields, customerUpdatedAt: command.now }
+	const version = await writeChange(command, fields)
+	const message = await writeMessage(command, { body: move.body, visibility: 'PUBLIC', files: move.files })
+	await recordEvent(command, { type: move.type, version, fields, data: { ...move.data, messageId: message.id } })
+	return { version }
 }
 
 /**
- * A written reply to the customer (000 (七)5: replies are in writing), optionally with a status
- * change. The first reply stops the first-response clock and acknowledges a new complaint.
+ * A status move whose reason is for the company (escalating, reopening): the customer sees that
+ * the case moved, the reason stays an internal message on the event, shown to staff only.
  */
+async function moveWithInternalReason(
+	command: StaffCommand,
+	move: { type: Parameters<typeof recordEvent>[1]['type']; fields: ComplaintChange; reason: string },
+) {
+	const fields = { ...move.fields, customerUpdatedAt: command.now }
+	const version = await writeChange(command, fields)
+	const reason = await writeMessage(command, { body: move.reason, visibility: 'INTERNAL' })
+	await recordEvent(command, { type: move.type, version, fields, data: { messageId: reason.id } })
+	return { version }
+}
+
+/**
+ * The first written response to a new complaint (the first-response clock stops) and the
+ * start of the initial verification clock (3 working days, DESIGN.md §4).
+ */
+export async function acknowledgeComplaint(
+	deps: ComplaintDeps,
+	viewer: Viewer,
+	complaintId: string,
+	input: StaffCommandInput & { reply: string; files?: StoredFile[] },
+) {
+	const reply = messageText(input.reply, 'reply')
+	const files = checkFiles(input.files)
+	return runStaffCommand(deps, viewer, complaintId, 'acknowledge', input, (command) =>
+		acknowledge(command, reply, files),
+	)
+}
+
+async function acknowledge(command: StaffCommand, reply: string, files: readonly StoredFile[]) {
+	const { now, complaint } = command
+	const clock = await command.clock()
+	return moveWithMessage(command, {
+		type: 'acknowledged',
+		fields: {
+			status: 'ACKNOWLEDGED',
+			firstRespondedAt: complaint.firstRespondedAt ?? now,
+			...promiseBy(clock.due('INITIAL_VERIFICATION', now), now, clock, 'INITIAL_VERIFICATION'),
+		},
+		body: reply,
+		files,
+	})
+}
+
+/** A written reply to the customer; the status stays. */
 export async function replyToCustomer(
 	deps: ComplaintDeps,
 	viewer: Viewer,
 	complaintId: string,
-	input: { body: string; status?: ComplaintStatus },
+	input: StaffCommandInput & { body: string; files?: StoredFile[] },
 ) {
-	const body = input.body.trim()
-	if (!body) throw new DomainValidationError('body', 'validation:required')
-	const now = deps.now?.() ?? new Date()
-	return deps.db.$transaction(async (tx) => {
-		const complaint = await loadForChange(tx, viewer, complaintId, 'reply')
-		const requested = input.status ?? (complaint.status === 'SUBMITTED' ? 'ACKNOWLEDGED' : undefined)
-		const to = requested && requested !== complaint.status ? requested : null
-		if (to) assertTransition(complaint.status, to)
-		const message = await tx.complaintMessage.create({
-			data: { complaintId, authorId: viewer.userId, visibility: 'PUBLIC', body, createdAt: now },
-			select: { id: true },
-		})
-		await writeVersioned(tx, complaint, {
-			...(to ? { ...statusFields(complaint, to, now, await serviceClockFor(tx, complaint.regionId)), status: to } : {}),
-			firstRespondedAt: complaint.firstRespondedAt ?? now,
-			customerUpdatedAt: now,
-		})
-		// one event, so the customer gets one email for "we replied, and the case moved on"
-		const event = await appendEvent(tx, {
-			complaintId,
-			actorId: viewer.userId,
-			type: 'reply',
-			fromStatus: to ? complaint.status : null,
-			toStatus: to,
-			data: { messageId: message.id },
-			at: now,
-		})
-		// announced after the write, so the email can state the new promise date
-		await deps.notifier.publicChange(tx, { complaintId, eventId: event.id })
-		return { messageId: message.id }
-	})
+	const body = messageText(input.body, 'body')
+	const files = checkFiles(input.files)
+	return runStaffCommand(deps, viewer, complaintId, 'reply', input, (command) => reply(command, body, files))
 }
 
-/** A status change on its own. Resolving or rejecting needs a written reply (DESIGN.md §3). */
-export async function changeStatus(
-	deps: ComplaintDeps,
-	viewer: Viewer,
-	complaintId: string,
-	input: { to: ComplaintStatus; reply?: string },
-) {
-	if (input.to === 'RESOLVED' || input.to === 'REJECTED' || input.reply?.trim()) {
-		if (!input.reply?.trim()) throw new DomainValidationError('reply', 'validation:replyRequired')
-		return replyToCustomer(deps, viewer, complaintId, { body: input.reply, status: input.to })
-	}
-	const now = deps.now?.() ?? new Date()
-	await deps.db.$transaction(async (tx) => {
-		const complaint = await loadForChange(tx, viewer, complaintId, 'change-status')
-		assertTransition(complaint.status, input.to)
-		await writeVersioned(tx, complaint, {
-			...statusFields(complaint, input.to, now, await serviceClockFor(tx, complaint.regionId)),
-			status: input.to,
-			customerUpdatedAt: now,
-		})
-		const event = await appendEvent(tx, {
-			complaintId,
-			actorId: viewer.userId,
-			type: 'status_changed',
-			fromStatus: complaint.status,
-			toStatus: input.to,
-			at: now,
-		})
-		await deps.notifier.publicChange(tx, { complaintId, eventId: event.id })
-	})
+async function reply(command: StaffCommand, body: string, files: readonly StoredFile[]) {
+	return moveWithMessage(command, { type: 'reply', fields: {}, body, files })
 }
 
 /**
- * Proposes a resolution for the customer to accept or dispute. No promise before a decision
- * (000 (七)2): only from investigation or escalation, where responsibility is being decided.
+ * A written reply as the API's `replyToComplaint` takes it: on a complaint still waiting for
+ * its first response, the reply is the acknowledgement; afterwards a plain reply.
  */
-export async function proposeResolution(
+export async function writeToCustomer(
 	deps: ComplaintDeps,
 	viewer: Viewer,
 	complaintId: string,
-	input: { type: RequestedRemedy; summary: string },
+	input: StaffCommandInput & { body: string; files?: StoredFile[] },
 ) {
-	const summary = input.summary.trim()
-	if (!summary) throw new DomainValidationError('summary', 'validation:required')
-	const now = deps.now?.() ?? new Date()
-	await deps.db.$transaction(async (tx) => {
-		const complaint = await loadForChange(tx, viewer, complaintId, 'propose-resolution')
-		assertTransition(complaint.status, 'RESOLUTION_PROPOSED')
-		await writeVersioned(tx, complaint, {
-			status: 'RESOLUTION_PROPOSED',
-			resolutionType: input.type,
-			resolutionSummary: summary,
+	const body = messageText(input.body, 'body')
+	const files = checkFiles(input.files)
+	return runStaffCommand(
+		deps,
+		viewer,
+		complaintId,
+		'reply',
+		input,
+		(command) => (command.action === 'acknowledge' ? acknowledge(command, body, files) : reply(command, body, files)),
+		(complaint) => (complaint.status === 'SUBMITTED' ? 'acknowledge' : 'reply'),
+	)
+}
+
+/**
+ * Starts the investigation, or takes it up again: after the customer answered (the paused
+ * clock resumes, moved by the time it stood still), or after an escalation (HQ's review is
+ * done: a new resolution clock).
+ */
+export async function startInvestigation(
+	deps: ComplaintDeps,
+	viewer: Viewer,
+	complaintId: string,
+	input: StaffCommandInput = {},
+) {
+	return runStaffCommand(deps, viewer, complaintId, 'investigate', input, async (command) => {
+		const { complaint, now } = command
+		const clock = await command.clock()
+		const fields: ComplaintChange = {
+			status: 'INVESTIGATING',
+			...(complaint.status === 'WAITING_ON_CUSTOMER' ? resumeClock(complaint, now, clock) : {}),
+			...(complaint.status === 'ESCALATED' ? promiseBy(clock.due('RESOLUTION', now), now, clock, 'RESOLUTION') : {}),
+			customerUpdatedAt: now,
+		}
+		const version = await writeChange(command, fields)
+		await recordEvent(command, { type: 'status_changed', version, fields })
+		return { version }
+	})
+}
+
+/** A written question to the customer; the clock pauses until they answer (customer-actions.ts). */
+export async function requestInformation(
+	deps: ComplaintDeps,
+	viewer: Viewer,
+	complaintId: string,
+	input: StaffCommandInput & { message: string; files?: StoredFile[] },
+) {
+	const message = messageText(input.message, 'message')
+	const files = checkFiles(input.files)
+	return runStaffCommand(deps, viewer, complaintId, 'request-information', input, (command) =>
+		moveWithMessage(command, {
+			type: 'information_requested',
+			fields: { status: 'WAITING_ON_CUSTOMER', ...pauseClock(command.now) },
+			body: message,
+			files,
+		}),
+	)
+}
+
+/** The accepted resolution was carried out: resolved, with a written reply (DESIGN.md §3). */
+export async function resolveComplaint(
+	deps: ComplaintDeps,
+	viewer: Viewer,
+	complaintId: string,
+	input: StaffCommandInput & { reply: string; files?: StoredFile[] },
+) {
+	const reply = messageText(input.reply, 'reply')
+	const files = checkFiles(input.files)
+	return runStaffCommand(deps, viewer, complaintId, 'resolve', input, (command) =>
+		moveWithMessage(command, {
+			type: 'resolved',
+			fields: { status: 'RESOLVED', ...promiseBy(null, command.now) },
+			body: reply,
+			files,
+		}),
+	)
+}
+
+/**
+ * Not the company's responsibility (the recorded finding says so, workflow.ts): rejected with
+ * a written reason. Whether the customer was also told of their right to take the matter to the
+ * authorities (004 §5.6.2) is recorded on the complaint.
+ */
+export async function rejectComplaint(
+	deps: ComplaintDeps,
+	viewer: Viewer,
+	complaintId: string,
+	input: StaffCommandInput & { reason: string; toldOfAuthoritiesRight?: boolean; files?: StoredFile[] },
+) {
+	const reason = messageText(input.reason, 'reason')
+	const files = checkFiles(input.files)
+	const told = input.toldOfAuthoritiesRight === true
+	return runStaffCommand(deps, viewer, complaintId, 'reject', input, (command) => {
+		const { complaint, now } = command
+		return moveWithMessage(command, {
+			type: 'rejected',
+			fields: {
+				status: 'REJECTED',
+				...promiseBy(null, now),
+				...(told && !complaint.authoritiesRightToldAt ? { authoritiesRightToldAt: now } : {}),
+			},
+			body: reason,
+			files,
+			data: { toldOfAuthoritiesRight: told },
+		})
+	})
+}
+
+/** To head office (004 §5.6.1): the escalation level rises and a new resolution clock starts. */
+export async function escalateByStaff(
+	deps: ComplaintDeps,
+	viewer: Viewer,
+	complaintId: string,
+	input: StaffCommandInput & { reason: string },
+) {
+	const reason = reasonText(input.reason, 'reason')
+	return runStaffCommand(deps, viewer, complaintId, 'escalate', input, async (command) => {
+		const { complaint, now } = command
+		const clock = await command.clock()
+		return moveWithInternalReason(command, {
+			type: 'escalated',
+			fields: {
+				status: 'ESCALATED',
+				escalationLevel: complaint.escalationLevel + 1,
+				...promiseBy(clock.due('RESOLUTION', now), now, clock, 'RESOLUTION'),
+			},
+			reason,
+		})
+	})
+}
+
+/** Closes a resolved or rejected case; the clock stops. */
+export async function closeComplaint(
+	deps: ComplaintDeps,
+	viewer: Viewer,
+	complaintId: string,
+	input: StaffCommandInput = {},
+) {
+	return runStaffCommand(deps, viewer, complaintId, 'close', input, async (command) => {
+		const { complaint, now } = command
+		const fields: ComplaintChange = {
+			status: 'CLOSED',
+			closedAt: now,
+			closeReason: complaint.status === 'REJECTED' ? 'REJECTED' : 'COMPLETED',
 			...promiseBy(null, now),
 			customerUpdatedAt: now,
+		}
+		const version = await writeChange(command, fields)
+		await recordEvent(command, { type: 'closed', version, fields })
+		return { version }
+	})
+}
+
+/** Reopens a case closed within the last 30 days (workflow.ts): back to investigation, a new clock. */
+export async function reopenComplaint(
+	deps: ComplaintDeps,
+	viewer: Viewer,
+	complaintId: string,
+	input: StaffCommandInput & { reason: string },
+) {
+	const reason = reasonText(input.reason, 'reason')
+	return runStaffCommand(deps, viewer, complaintId, 'reopen', input, async (command) => {
+		const { now } = command
+		const clock = await command.clock()
+		return moveWithInternalReason(command, {
+			type: 'reopened',
+			fields: {
+				status: 'INVESTIGATING',
+				closedAt: null,
+				closeReason: null,
+				...promiseBy(clock.due('RESOLUTION', now), now, clock, 'RESOLUTION'),
+			},
+			reason,
 		})
-		const event = await appendEvent(tx, {
-			complaintId,
-			actorId: viewer.userId,
-			type: 'resolution_proposed',
-			fromStatus: complaint.status,
-			toStatus: 'RESOLUTION_PROPOSED',
-			data: { type: input.type, summary },
-			at: now,
-		})
-		await deps.notifier.publicChange(tx, { complaintId, eventId: event.id })
 	})
 }

@@ -44,7 +44,7 @@ describe('seedCalendarDays', () => {
 		expect(await prisma.calendarDay.count({ where: { regionId: null } })).toBe(chinaCalendarDays().length)
 	})
 
-	test('leaves a row edited by staff alone and only restores deleted ones', async () => {
+	test('leaves a year that has rows to the administrators: edits kept, a removed day stays removed', async () => {
 		await prisma.calendarDay.update({
 			where: {
 				id: (await prisma.calendarDay.findFirstOrThrow({ where: { regionId: null, date: day('2026-06-19') } })).id,
@@ -52,10 +52,11 @@ describe('seedCalendarDays', () => {
 			data: { name: '端午节（已编辑）' },
 		})
 		await prisma.calendarDay.deleteMany({ where: { regionId: null, date: day('2026-04-06') } })
-		expect(await prisma.$transaction((tx) => seedCalendarDays(tx))).toBe(1)
+		expect(await prisma.$transaction((tx) => seedCalendarDays(tx))).toBe(0)
 		const edited = await prisma.calendarDay.findFirstOrThrow({ where: { regionId: null, date: day('2026-06-19') } })
 		expect(edited.name).toBe('端午节（已编辑）')
-		expect(await prisma.calendarDay.count({ where: { regionId: null } })).toBe(chinaCalendarDays().length)
+		expect(await prisma.calendarDay.count({ where: { regionId: null, date: day('2026-04-06') } })).toBe(0)
+		expect(await prisma.calendarDay.count({ where: { regionId: null } })).toBe(chinaCalendarDays().length - 1)
 	})
 })
 

@@ -29,4 +29,7 @@ export default {
 	imageTooLarge: '"{{name}}" has too many pixels (at most 40 megapixels).',
 	draftIncomplete: 'Some steps are not filled in yet; please complete them first.',
 	replyRequired: 'Resolving or rejecting a complaint needs a written reply to the customer.',
+	tooManyFilesAtOnce: 'Attach at most {{max}} files at a time.',
+	notInFuture: 'This date cannot be in the future.',
+	evidenceRequired: 'A product-quality finding needs at least one evidence photo.',
 } as const

@@ -31,4 +31,7 @@ export default {
 	imageTooLarge: '“{{name}}”的像素太多（最多 4000 万像素）。',
 	draftIncomplete: '还有未填写的步骤，请先完成。',
 	replyRequired: '解决或驳回投诉时，请给客户写一份书面答复。',
+	tooManyFilesAtOnce: '一次最多附加 {{max}} 个文件。',
+	notInFuture: '日期不能晚于现在。',
+	evidenceRequired: '产品质量问题的责任判定须附至少一张证据照片。',
 } satisfies Messages<typeof en>

@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import type { ShouldRevalidateFunction } from '@remix-run/react'
 import { data } from '@remix-run/node'
 import {
 	Form,
@@ -17,7 +18,9 @@ import { getSession } from '#app/auth/current-user.server.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Toast } from '#app/components/toast.tsx'
 import { DEFAULT_LANGUAGE, languageFromLocale, type Language } from '#app/i18n/config.ts'
-import { createI18n } from '#app/i18n/i18n.ts'
+import { areaOf } from '#app/i18n/areas.ts'
+import { messagesFor } from '#app/i18n/i18n.ts'
+import { createI18nFrom } from '#app/i18n/instance.ts'
 import { detectLanguage } from '#app/i18n/language.server.ts'
 import { readToast } from '#app/toast.server.ts'
 import stylesUrl from './styles/app.css'
@@ -34,6 +37,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	return data(
 		{
 			language,
+			area: areaOf(new URL(request.url).pathname),
+			messages: messagesFor(language, areaOf(new URL(request.url).pathname)),
 			user: session ? { name: session.user.name, kind: session.user.kind } : null,
 			demoMode: context.config.demoMode,
 			devMailbox: context.config.devMailbox,
@@ -42,6 +47,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		{ headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
 	)
 }
+
+/** Crossing between the customer pages and the console needs the other area's messages. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+	defaultShouldRevalidate || areaOf(currentUrl.pathname) !== areaOf(nextUrl.pathname)
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>['data']
 
@@ -66,6 +75,11 @@ function Header() {
 							{root.user.kind === 'CUSTOMER' ? (
 								<li>
 									<Link to="/complaints">{t('nav.myComplaints')}</Link>
+								</li>
+							) : null}
+							{root.user.kind === 'STAFF' || root.user.kind === 'REGIONAL_OFFICE' ? (
+								<li>
+									<Link to="/staff">{t('nav.console')}</Link>
 								</li>
 							) : null}
 							<li>
@@ -112,7 +126,9 @@ function Header() {
 export function Layout({ children }: { children: ReactNode }) {
 	const root = useRootData()
 	const language = root?.language ?? DEFAULT_LANGUAGE
-	const i18n = useMemo(() => createI18n(language), [language])
+	const messages = root?.messages
+	// a new instance when the language or the area changes, which is when the messages do
+	const i18n = useMemo(() => createI18nFrom(language, messages ?? {}), [language, root?.area]) // eslint-disable-line react-hooks/exhaustive-deps
 	return (
 		<I18nextProvider i18n={i18n}>
 			<Page language={language}>{children}</Page>

@@ -1,22 +1,24 @@
-import i18next, { type i18n } from 'i18next'
-import { initReactI18next } from 'react-i18next'
-import { DEFAULT_LANGUAGE, type Language } from './config.ts'
-import { NAMESPACES, resources } from './resources.ts'
+import type { i18n } from 'i18next'
+import { CONSOLE_NAMESPACES, type Area } from './areas.ts'
+import type { Language } from './config.ts'
+import { createI18nFrom } from './instance.ts'
+import { resources, type Namespace } from './resources.ts'
 
-/** One i18next instance per request on the server, one for the page on the client. */
+/**
+ * Every message of a language, or of one area of the portal. Server-side only (and tests): it
+ * imports all translations, which the browser must not download; pages get theirs from the
+ * root loader.
+ */
+export function messagesFor(language: Language, area?: Area) {
+	const all = resources[language]
+	if (!area) return all
+	const isConsole = (ns: string) => (CONSOLE_NAMESPACES as readonly string[]).includes(ns)
+	return Object.fromEntries(
+		Object.entries(all).filter(([ns]) => area === 'console' || !isConsole(ns as Namespace)),
+	) as Partial<typeof all>
+}
+
+/** An instance with every namespace of the language: for the server, emails and tests. */
 export function createI18n(language: Language): i18n {
-	const instance = i18next.createInstance()
-	void instance.use(initReactI18next).init({
-		lng: language,
-		fallbackLng: DEFAULT_LANGUAGE,
-		supportedLngs: Object.keys(resources),
-		resources,
-		ns: NAMESPACES,
-		defaultNS: 'common',
-		// resources are in memory, so init finishes synchronously and SSR needs no Suspense
-		initAsync: false,
-		interpolation: { escapeValue: false },
-		returnNull: false,
-	})
-	return instance
+	return createI18nFrom(language, messagesFor(language))
 }

@@ -1,14 +1,22 @@
+import enApprovals from './locales/en/approvals.ts'
 import enAuth from './locales/en/auth.ts'
+import enCasework from './locales/en/casework.ts'
 import enCommon from './locales/en/common.ts'
 import enComplaints from './locales/en/complaints.ts'
+import enConsole from './locales/en/console.ts'
 import enFiling from './locales/en/filing.ts'
 import enMailbox from './locales/en/mailbox.ts'
+import enSettings from './locales/en/settings.ts'
 import enValidation from './locales/en/validation.ts'
+import zhApprovals from './locales/zh-CN/approvals.ts'
 import zhAuth from './locales/zh-CN/auth.ts'
+import zhCasework from './locales/zh-CN/casework.ts'
 import zhCommon from './locales/zh-CN/common.ts'
 import zhComplaints from './locales/zh-CN/complaints.ts'
+import zhConsole from './locales/zh-CN/console.ts'
 import zhFiling from './locales/zh-CN/filing.ts'
 import zhMailbox from './locales/zh-CN/mailbox.ts'
+import zhSettings from './locales/zh-CN/settings.ts'
 import zhValidation from './locales/zh-CN/validation.ts'
 import type { Language } from './config.ts'
 
@@ -25,6 +33,10 @@ export const resources = {
 		mailbox: enMailbox,
 		filing: enFiling,
 		complaints: enComplaints,
+		casework: enCasework,
+		approvals: enApprovals,
+		settings: enSettings,
+		console: enConsole,
 	},
 	'zh-CN': {
 		common: zhCommon,
@@ -33,6 +45,10 @@ export const resources = {
 		mailbox: zhMailbox,
 		filing: zhFiling,
 		complaints: zhComplaints,
+		casework: zhCasework,
+		approvals: zhApprovals,
+		settings: zhSettings,
+		console: zhConsole,
 	},
 } satisfies Record<Language, Record<string, unknown>>
 

@@ -8,7 +8,8 @@ import { createSession, SESSION_COOKIE } from '#app/auth/session.server.ts'
 import { decodeMessage } from '#app/components/filing/messages.tsx'
 import type { Database } from '#app/db/database.server.ts'
 import { complaintDeps } from '#app/complaints/deps.server.ts'
-import { proposeResolution, replyToCustomer } from '#app/domain/complaints/staff-actions.ts'
+import { proposeResolution } from '#app/domain/complaints/proposals.ts'
+import { acknowledgeComplaint } from '#app/domain/complaints/staff-actions.ts'
 import type { ComplaintStatus } from '#app/generated/prisma/enums.ts'
 import { createI18n } from '#app/i18n/i18n.ts'
 import { createTestContext, formRequest } from '#tests/context.ts'
@@ -74,6 +75,8 @@ async function createComplaint(
 			description: '安装后第三天，泵体接口处开始渗水。',
 			requestedRemedy: 'REPLACEMENT',
 			status,
+			// past the first steps, quality has found the defect: ready for a proposal
+			responsibility: status === 'SUBMITTED' ? null : 'QUALITY_DEFECT',
 			firstResponseDueAt: new Date(Date.now() + 3_600_000),
 			events: { create: { type: 'filed', toStatus: 'SUBMITTED', actorId: owner.customer.user.id } },
 		},
@@ -155,8 +158,8 @@ describe('the complaint page', () => {
 		const owner = await createCustomerWithOrder(db.prisma)
 		const complaint = await createComplaint(owner)
 		const agent = await createUser(db.prisma, { kind: 'STAFF', staffRole: 'AGENT' })
-		await replyToCustomer(complaintDeps(context), agent.viewer, complaint.id, {
-			body: '您好，投诉已受理，我们会尽快处理。',
+		await acknowledgeComplaint(complaintDeps(context), agent.viewer, complaint.id, {
+			reply: '您好，投诉已受理，我们会尽快处理。',
 		})
 		for (const visibility of ['INTERNAL', 'PARTNER'] as const) {
 			const message = await db.prisma.complaintMessage.create({
@@ -185,10 +188,13 @@ describe('the complaint page', () => {
 		const owner = await createCustomerWithOrder(db.prisma)
 		const cookie = await cookieFor(owner.customer.user)
 		const proposed = await createComplaint(owner, { status: 'INVESTIGATING' })
-		const manager = await createUser(db.prisma, { kind: 'STAFF', staffRole: 'REGIONAL_MANAGER' })
+		// the general manager's approval is the one a major quality case needs: offered at once
+		const manager = await createUser(db.prisma, { kind: 'STAFF', staffRole: 'GENERAL_MANAGER' })
 		await proposeResolution(complaintDeps(context), manager.viewer, proposed.id, {
 			type: 'REPLACEMENT',
 			summary: '免费更换整套机械密封。',
+			amountMinor: 0,
+			costBearer: 'COMPANY',
 		})
 		const ref = proposed.reference
 		const cases: Array<[Record<string, string>, Record<string, string[]>]> = [
@@ -269,10 +275,13 @@ describe('the complaint page', () => {
 			true,
 		)
 
-		const manager = await createUser(db.prisma, { kind: 'STAFF', staffRole: 'REGIONAL_MANAGER' })
+		// the general manager's approval is the one a major quality case needs: offered at once
+		const manager = await createUser(db.prisma, { kind: 'STAFF', staffRole: 'GENERAL_MANAGER' })
 		await proposeResolution(complaintDeps(context), manager.viewer, complaint.id, {
 			type: 'REPAIR',
 			summary: '上门更换叶轮。',
+			amountMinor: 0,
+			costBearer: 'COMPANY',
 		})
 		page = await load(ref, cookie)
 		expect(page.complaint.resolution).toEqual({ type: 'REPAIR', summary: '上门更换叶轮。' })
@@ -290,11 +299,14 @@ describe('the complaint page', () => {
 	test('disputing a proposal sends the case to head office; withdrawing closes it', async () => {
 		const owner = await createCustomerWithOrder(db.prisma)
 		const cookie = await cookieFor(owner.customer.user)
-		const manager = await createUser(db.prisma, { kind: 'STAFF', staffRole: 'REGIONAL_MANAGER' })
+		// the general manager's approval is the one a major quality case needs: offered at once
+		const manager = await createUser(db.prisma, { kind: 'STAFF', staffRole: 'GENERAL_MANAGER' })
 		const disputed = await createComplaint(owner, { status: 'INVESTIGATING' })
 		await proposeResolution(complaintDeps(context), manager.viewer, disputed.id, {
 			type: 'EXPLANATION',
 			summary: '属使用不当，不予更换。',
+			amountMinor: 0,
+			costBearer: 'CUSTOMER',
 		})
 		expect(
 			(

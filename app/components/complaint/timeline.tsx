@@ -53,6 +53,19 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
 				return t('timeline.withdrawn')
 			case 'escalated':
 				return t('timeline.escalated')
+			// the staff workflow's public steps: each carries its written message (shown below)
+			case 'acknowledged':
+				return t('timeline.acknowledged', { name: item.actor?.name ?? t('timeline.staff') })
+			case 'information_requested':
+				return t('timeline.informationRequested', { name: item.actor?.name ?? t('timeline.staff') })
+			case 'resolved':
+				return t('timeline.resolved')
+			case 'rejected':
+				return t('timeline.rejected')
+			case 'closed':
+				return t('timeline.closed')
+			case 'reopened':
+				return t('timeline.reopened')
 			case 'note':
 				return t('timeline.note')
 			default:

@@ -11,6 +11,7 @@ export default {
 		account: 'My account',
 		myComplaints: 'My complaints',
 		mailbox: 'Dev mailbox',
+		console: 'Console',
 	},
 	home: {
 		title: 'After-sales complaints, handled in writing and on time',

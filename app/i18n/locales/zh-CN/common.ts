@@ -14,6 +14,7 @@ export default {
 		account: '我的账户',
 		myComplaints: '我的投诉',
 		mailbox: '开发邮箱',
+		console: '工作台',
 	},
 	home: {
 		title: '客户投诉，书面答复，按时处理',

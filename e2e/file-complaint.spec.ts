@@ -1,70 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import type { Page } from '@playwright/test'
-import sharp from 'sharp'
-import zhAuth from '#app/i18n/locales/zh-CN/auth.ts'
+import { rm } from 'node:fs/promises'
 import zhComplaints from '#app/i18n/locales/zh-CN/complaints.ts'
 import zhFiling from '#app/i18n/locales/zh-CN/filing.ts'
 import zhValidation from '#app/i18n/locales/zh-CN/validation.ts'
 import { expect, test } from './fixtures.ts'
 import { extractLink, readEmail } from './helpers/mail.ts'
+import { heading, jpegs, signUpAs, startFiling } from './helpers/customer.ts'
 import { replyAsAgent } from './helpers/staff.ts'
 
 /**
  * A new customer files a complaint against their own order with the guided form, in Chinese.
- * The demo data has unclaimed orders of buyers new.customer.N@example.com (N = 1..8); this spec
- * owns N = 1..4, and each retry takes another N so that it starts from a clean account.
+ * This spec owns the demo buyers new.customer.1 to 4 (e2e/helpers/customer.ts).
  */
-const PASSWORD = '一句容易记住的话 2026'
-
-async function signUpAs(page: Page, email: string, name: string) {
-	await page.goto('/signup')
-	await page.getByLabel(zhAuth.fields.name).fill(name)
-	await page.getByLabel(zhAuth.fields.email).fill(email)
-	await page.getByLabel(zhAuth.fields.password, { exact: true }).fill(PASSWORD)
-	await page.getByLabel(zhAuth.fields.confirmPassword).fill(PASSWORD)
-	await page.getByRole('button', { name: zhAuth.signup.submit }).click()
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(zhAuth.signup.checkEmailTitle)
-	await page.goto(extractLink(await readEmail(email), '/verify'))
-	await page.getByRole('button', { name: zhAuth.verify.submit }).click()
-	await expect(page.getByRole('status')).toHaveText(zhAuth.verify.done)
-}
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 })
-
-/** From the home page to the order step of a new draft; returns the order number on offer. */
-async function startFiling(page: Page) {
-	await page.goto('/')
-	await page.getByRole('link', { name: zhFiling.entry }).click()
-	await expect(heading(page)).toHaveText(zhFiling.title)
-	await page.getByRole('button', { name: zhFiling.start.begin }).click()
-	await expect(heading(page)).toHaveText(zhFiling.order.title)
-	const orders = page
-		.getByRole('region', { name: zhFiling.order.pickTitle })
-		.getByRole('listitem')
-		.filter({
-			has: page.getByRole('button', { name: zhFiling.order.pick }),
-		})
-	await expect(orders).toHaveCount(1)
-	const orderNumber = (await orders.first().locator('strong').textContent())?.trim() ?? ''
-	expect(orderNumber).toMatch(/^SO-\d{4}-\d+$/)
-	return orderNumber
-}
-
-async function jpegs(names: string[]) {
-	const dir = await mkdtemp(path.join(tmpdir(), 'e2e-photos-'))
-	const files = []
-	for (const [i, name] of names.entries()) {
-		const file = path.join(dir, name)
-		await sharp({ create: { width: 64, height: 48, channels: 3, background: i ? '#2a6fb0' : '#c0392b' } })
-			.jpeg()
-			.toFile(file)
-		files.push(file)
-	}
-	return { dir, files }
-}
-
 test('a new customer files a complaint with two photos, follows it, adds information and reads the reply', async ({
 	page,
 	browser,

@@ -1,0 +1,63 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import sharp from 'sharp'
+import zhAuth from '#app/i18n/locales/zh-CN/auth.ts'
+import zhFiling from '#app/i18n/locales/zh-CN/filing.ts'
+import { expect } from '../fixtures.ts'
+import { extractLink, readEmail } from './mail.ts'
+
+/**
+ * A customer's first steps, shared by the specs: sign up and verify, start the guided form.
+ * The demo data has unclaimed orders of buyers new.customer.N@example.com (N = 1..12): each spec
+ * owns a range, and each retry takes another N so that it starts from a clean account.
+ */
+export const PASSWORD = '一句容易记住的话 2026'
+
+export async function signUpAs(page: Page, email: string, name: string) {
+	await page.goto('/signup')
+	await page.getByLabel(zhAuth.fields.name).fill(name)
+	await page.getByLabel(zhAuth.fields.email).fill(email)
+	await page.getByLabel(zhAuth.fields.password, { exact: true }).fill(PASSWORD)
+	await page.getByLabel(zhAuth.fields.confirmPassword).fill(PASSWORD)
+	await page.getByRole('button', { name: zhAuth.signup.submit }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(zhAuth.signup.checkEmailTitle)
+	await page.goto(extractLink(await readEmail(email), '/verify'))
+	await page.getByRole('button', { name: zhAuth.verify.submit }).click()
+	await expect(page.getByRole('status')).toHaveText(zhAuth.verify.done)
+}
+
+export const heading = (page: Page) => page.getByRole('heading', { level: 1 })
+
+/** From the home page to the order step of a new draft; returns the order number on offer. */
+export async function startFiling(page: Page) {
+	await page.goto('/')
+	await page.getByRole('link', { name: zhFiling.entry }).click()
+	await expect(heading(page)).toHaveText(zhFiling.title)
+	await page.getByRole('button', { name: zhFiling.start.begin }).click()
+	await expect(heading(page)).toHaveText(zhFiling.order.title)
+	const orders = page
+		.getByRole('region', { name: zhFiling.order.pickTitle })
+		.getByRole('listitem')
+		.filter({
+			has: page.getByRole('button', { name: zhFiling.order.pick }),
+		})
+	await expect(orders).toHaveCount(1)
+	const orderNumber = (await orders.first().locator('strong').textContent())?.trim() ?? ''
+	expect(orderNumber).toMatch(/^SO-\d{4}-\d+$/)
+	return orderNumber
+}
+
+export async function jpegs(names: string[]) {
+	const dir = await mkdtemp(path.join(tmpdir(), 'e2e-photos-'))
+	const files = []
+	for (const [i, name] of names.entries()) {
+		const file = path.join(dir, name)
+		await sharp({ create: { width: 64, height: 48, channels: 3, background: i ? '#2a6fb0' : '#c0392b' } })
+			.jpeg()
+			.toFile(file)
+		files.push(file)
+	}
+	return { dir, files }
+}

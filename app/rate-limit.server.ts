@@ -14,7 +14,9 @@ export interface RateLimitRule {
 
 export const RULES = {
 	signInPerAccount: { points: 3, durationSeconds: 60 },
-	signInPerAddress: { points: 3, durationSeconds: 60 },
+	// only failed sign-ins count per address (see refund): a team behind one office address signs
+	// in at nine without locking each other out, while guessing across accounts is still capped
+	signInPerAddress: { points: 10, durationSeconds: 60 },
 	resetPerAccount: { points: 3, durationSeconds: 60 },
 	resetPerAddress: { points: 3, durationSeconds: 60 },
 	signUpPerAddress: { points: 20, durationSeconds: 3600 },
@@ -35,6 +37,8 @@ export interface RateLimits {
 	consume(checks: Array<[RateLimitName, string]>): Promise<void>
 	/** Forgets a key's count, e.g. the account's failures after a successful sign-in. */
 	reset(name: RateLimitName, key: string): Promise<void>
+	/** Gives back one attempt, e.g. the address's after a successful sign-in. */
+	refund(name: RateLimitName, key: string): Promise<void>
 	close(): Promise<void>
 }
 
@@ -68,6 +72,9 @@ export function createRateLimits({
 		},
 		async reset(name, key) {
 			await limiters[name].delete(key.toLowerCase())
+		},
+		async refund(name, key) {
+			await limiters[name].reward(key.toLowerCase(), 1)
 		},
 		async close() {
 			redis?.disconnect()

@@ -137,6 +137,20 @@ describe('sign-in', () => {
 		expect((await signIn(quick, { email, password }, meta())).ok).toBe(true)
 	})
 
+	test('successful sign-ins from one address do not count against it', async () => {
+		const ip = '192.0.2.78'
+		for (let i = 0; i < RULES.signInPerAddress.points + 2; i++) {
+			const { email, password } = await signedUpAndVerified()
+			expect((await signIn(deps, { email, password }, meta({ ip }))).ok).toBe(true)
+		}
+		// the failures still do
+		for (let i = 0; i < RULES.signInPerAddress.points; i++)
+			await signIn(deps, { email: freshEmail(), password: 'x' }, meta({ ip }))
+		await expect(signIn(deps, { email: freshEmail(), password: 'x' }, meta({ ip }))).rejects.toBeInstanceOf(
+			RateLimitedError,
+		)
+	})
+
 	test('one address trying many accounts is rate limited too', async () => {
 		const ip = '192.0.2.77'
 		for (let i = 0; i < RULES.signInPerAddress.points; i++) {

@@ -168,6 +168,7 @@ export async function signIn(
 		return { ok: false, reason: 'unverified' }
 	}
 	await deps.limits.reset('signInPerAccount', input.email)
+	await deps.limits.refund('signInPerAddress', meta.ip)
 	// A new token at every sign-in (ASVS 7.2.4): a token planted before sign-in is worthless.
 	const session = await createSession(deps.db, user, { ipAddress: meta.ip, userAgent: meta.userAgent }, now)
 	return { ok: true, session, user: { id: user.id, kind: user.kind } }

@@ -51,7 +51,7 @@ export async function startServer(build: ServerBuild): Promise<void> {
 		logger.info({ accounts: accounts.length }, 'demo mode: demo accounts ready')
 		console.log(formatDemoAccounts(accounts))
 		console.log(
-			'新客户 New customer: 用 new.customer.1@example.com … new.customer.8@example.com 注册，即可找到待投诉的订单 ' +
+			'新客户 New customer: 用 new.customer.1@example.com … new.customer.12@example.com 注册，即可找到待投诉的订单 ' +
 				'(sign up with one of these addresses to find an order to file against; the email is in the dev mailbox)',
 		)
 	}

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
@@ -60,4 +60,44 @@ export async function jpegs(names: string[]) {
 		files.push(file)
 	}
 	return { dir, files }
+}
+
+/**
+ * Files a complaint through the whole guided form with one photo and returns its reference:
+ * for specs whose subject is what happens after filing (the filing spec checks each step).
+ */
+export async function fileComplaint(
+	page: Page,
+	input: { category: 'PRODUCT_QUALITY'; severity: 'MINOR' | 'MAJOR'; title: string; description: string },
+) {
+	const orderNumber = await startFiling(page)
+	await page.getByLabel(zhFiling.order.orderNumber, { exact: true }).fill(orderNumber)
+	await page.getByRole('button', { name: zhFiling.order.find }).click()
+	await expect(heading(page)).toHaveText(zhFiling.line.title)
+	await page.getByRole('radio').first().check()
+	await page.getByRole('button', { name: zhFiling.continue }).click()
+	await expect(heading(page)).toHaveText(zhFiling.details.title)
+	await page.getByLabel(zhFiling.details.categories[input.category]).check()
+	await page.getByLabel(zhFiling.details.severities[input.severity], { exact: true }).check()
+	await page.getByLabel(zhFiling.details.titleLabel, { exact: true }).fill(input.title)
+	await page.getByRole('textbox', { name: zhFiling.details.description }).fill(input.description)
+	await page.getByLabel(zhFiling.details.remedies.REPLACEMENT, { exact: true }).check()
+	await page.getByRole('button', { name: zhFiling.continue }).click()
+	await expect(heading(page)).toHaveText(zhFiling.contact.title)
+	await page.getByRole('button', { name: zhFiling.continue }).click()
+	await expect(heading(page)).toHaveText(zhFiling.photos.title)
+	const { dir, files } = await jpegs(['现场-1.jpg'])
+	try {
+		await page.locator('input[type="file"][name="photos"]').setInputFiles(files)
+		await expect(page.getByRole('list', { name: zhFiling.photos.listLabel }).getByRole('listitem')).toHaveCount(1)
+	} finally {
+		await rm(dir, { recursive: true, force: true })
+	}
+	await page.getByRole('button', { name: zhFiling.continue }).click()
+	await expect(heading(page)).toHaveText(zhFiling.review.title)
+	await page.getByRole('button', { name: zhFiling.review.submit }).click()
+	await expect(heading(page)).toHaveText(zhFiling.filed.title)
+	const reference = (await page.locator('.filed-reference').textContent())?.trim() ?? ''
+	expect(reference).toMatch(/^CMP-\d{4}-\d{6}$/)
+	return reference
 }

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises'
 import type { Browser, Locator, Page } from '@playwright/test'
 import zhApprovals from '#app/i18n/locales/zh-CN/approvals.ts'
 import zhCasework from '#app/i18n/locales/zh-CN/casework.ts'
+import zhCommon from '#app/i18n/locales/zh-CN/common.ts'
 import zhComplaints from '#app/i18n/locales/zh-CN/complaints.ts'
 import zhConsole from '#app/i18n/locales/zh-CN/console.ts'
 import { emailMessages } from '#emails/messages.ts'
@@ -37,7 +38,10 @@ async function staffPage(browser: Browser, email: string) {
 
 /** Finds the complaint in the queue by its reference and opens the case page. */
 async function openCase(page: Page, reference: string) {
-	await page.goto('/staff/queue')
+	// a client-side move from the customer pages into the console: the console's messages come
+	// with it (the root loader sends each area's messages; app/i18n/areas.ts)
+	await page.goto('/account')
+	await page.getByRole('link', { name: zhCommon.nav.console }).click()
 	await expect(heading(page)).toHaveText(zhConsole.queue.title)
 	await page.getByLabel(zhConsole.queue.filters.search, { exact: true }).fill(reference)
 	await page.getByRole('button', { name: zhConsole.queue.filters.submit, exact: true }).click()

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { areaOf, CONSOLE_NAMESPACES } from './areas.ts'
-import { messagesFor } from './i18n.ts'
+import { messagesFor } from './messages.server.ts'
 import { NAMESPACES } from './resources.ts'
 
 describe('messages per area', () => {

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Database } from '#app/db/database.server.ts'
-import { createI18n } from '#app/i18n/i18n.ts'
+import { createI18n } from '#app/i18n/i18n.server.ts'
 import { createTestContext, formRequest } from '#tests/context.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { action as accountAction, loader as accountLoader } from './account.tsx'

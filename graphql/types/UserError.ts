@@ -6,7 +6,7 @@ import {
 	InvalidTransitionError,
 	NotFoundError,
 } from '#app/domain/errors.ts'
-import { createI18n } from '#app/i18n/i18n.ts'
+import { createI18n } from '#app/i18n/i18n.server.ts'
 import { builder } from '../builder.ts'
 
 /**

@@ -99,7 +99,7 @@ export default {
 	},
 	rules: {
 		title: 'Approval policy',
-		lead: 'Which approvals a proposed resolution needs. A rule applies when every condition it sets holds; a proposal needs one approval per role among the rules that apply, asked in the order of their sequence numbers. An approval of the proposer’s own role is within their authority.',
+		lead: 'Which approvals a proposed resolution needs. A rule applies when every condition it sets holds; a proposal needs one approval per role among the rules that apply, asked in the order of their sequence numbers. An approval of the proposer’s own role, or of a lower one (regional manager, then marketing director, then general manager), is within their authority.',
 		changesApply: 'Changes apply to proposals made from now on; proposals already waiting keep their approvals.',
 		caption: 'The rules',
 		conditions: 'When',

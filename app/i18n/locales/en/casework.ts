@@ -65,7 +65,7 @@ export default {
 		OFFERED: 'Offered to the customer',
 		ACCEPTED: 'Accepted by the customer',
 		DISPUTED: 'Disputed by the customer',
-		SUPERSEDED: 'Replaced by a newer proposal',
+		SUPERSEDED: 'Superseded (a newer proposal, or the case moved on before it was approved)',
 	},
 	decision: {
 		PENDING: 'Waiting',

@@ -46,6 +46,20 @@ export default {
 		EXPLANATION: 'An explanation',
 		OTHER: 'Something else',
 	},
+	// who pays for a proposed resolution, in the customer's words (the console's are casework:costBearer)
+	costBearer: {
+		COMPANY: 'Paid by us',
+		CUSTOMER: 'Paid by you',
+		DEALER: 'Paid by the dealer',
+		CARRIER: 'Paid by the carrier',
+		SHARED: 'Shared between the parties',
+	},
+	resolutionCost: {
+		amount: 'Amount',
+		costBearer: 'Cost',
+		line: 'Amount {{amount}} · {{bearer}}',
+		lineAmountOnly: 'Amount {{amount}}',
+	},
 	waitingOn: {
 		customer: 'Waiting for you',
 		company: 'We are working on it',

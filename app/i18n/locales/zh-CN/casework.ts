@@ -63,7 +63,7 @@ export default {
 		OFFERED: '已提交客户',
 		ACCEPTED: '客户已接受',
 		DISPUTED: '客户有异议',
-		SUPERSEDED: '已被新方案取代',
+		SUPERSEDED: '已失效（已有新方案，或审批完成前案件已转入其他环节）',
 	},
 	decision: {
 		PENDING: '待审批',

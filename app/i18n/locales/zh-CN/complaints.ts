@@ -45,6 +45,19 @@ export default {
 		EXPLANATION: '给出说明',
 		OTHER: '其他',
 	},
+	costBearer: {
+		COMPANY: '由我方承担',
+		CUSTOMER: '由您承担',
+		DEALER: '由经销商承担',
+		CARRIER: '由承运方承担',
+		SHARED: '由各方分担',
+	},
+	resolutionCost: {
+		amount: '金额',
+		costBearer: '费用',
+		line: '涉及金额 {{amount}}，{{bearer}}',
+		lineAmountOnly: '涉及金额 {{amount}}',
+	},
 	waitingOn: {
 		customer: '等您回复',
 		company: '我们正在处理',

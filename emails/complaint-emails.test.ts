@@ -40,10 +40,10 @@ describe('complaint-received', () => {
 		expect(en.text).toContain('within 24 hours, by November 24, 2026 at 17:30 (GMT+8)')
 	})
 
-	test('a key account is promised 4 hours; a complaint about the whole order says so', async () => {
+	test('a key account is promised its target (4 hours); a complaint about the whole order says so', async () => {
 		const props = {
 			...s.received,
-			isKeyAccount: true,
+			firstResponseTarget: { amount: 4, unit: 'HOURS' as const },
 			product: null,
 			firstResponseDueAt: new Date('2026-11-23T13:30:00Z'),
 		}
@@ -51,6 +51,28 @@ describe('complaint-received', () => {
 		expect(en.text).toContain('within 4 hours, by November 23, 2026 at 21:30 (GMT+8)')
 		expect(en.text).toContain('Product: The whole order')
 		expect((await renderEmail('complaint-received', props, 'zh-CN')).text).toContain('4 小时内')
+	})
+
+	test('states the configured target in its unit, whatever it is', async () => {
+		const within = async (amount: number, unit: 'HOURS' | 'WORKING_HOURS' | 'WORKING_DAYS' | 'DAYS') => {
+			const props = { ...s.received, firstResponseTarget: { amount, unit } }
+			return [
+				(await renderEmail('complaint-received', props, 'zh-CN')).text,
+				(await renderEmail('complaint-received', props, 'en')).text,
+			]
+		}
+		const [zh8, en8] = await within(8, 'WORKING_HOURS')
+		expect(zh8).toContain('并在 8 个工作小时内给您首次书面答复')
+		expect(en8).toContain('a first response in writing within 8 working hours, by')
+		expect(en8).not.toContain('24 hours')
+		const [zh1, en1] = await within(1, 'WORKING_DAYS')
+		expect(zh1).toContain('并在 1 个工作日内给您首次书面答复')
+		expect(en1).toContain('within 1 working day, by')
+		const [zh2, en2] = await within(2, 'DAYS')
+		expect(zh2).toContain('并在 2 天内')
+		expect(en2).toContain('within 2 days, by')
+		const [, en1h] = await within(1, 'HOURS')
+		expect(en1h).toContain('within 1 hour, by')
 	})
 })
 
@@ -81,6 +103,43 @@ describe('complaint-updated', () => {
 		expect(en.text).toContain('The status changed from “Accepted for handling” to “Waiting for information from you”.')
 		expect(en.text).toContain('please add it on the complaint page')
 		expect(en.text).not.toMatch(/WAITING_ON_CUSTOMER|ACKNOWLEDGED/)
+	})
+
+	test('a proposed solution with money says how much and who pays, in the customer’s words', async () => {
+		const props = {
+			...s.reply,
+			change: {
+				kind: 'resolution' as const,
+				at: new Date('2026-11-23T08:00:00Z'),
+				remedy: 'REFUND' as const,
+				summary: '退还 6 袋货款。',
+				amountMinor: 800_050,
+				currency: 'CNY',
+				costBearer: 'COMPANY' as const,
+			},
+			status: 'RESOLUTION_PROPOSED' as const,
+			nextDueAt: null,
+		}
+		const zh = await renderEmail('complaint-updated', props, 'zh-CN')
+		expect(zh.subject).toBe('您的投诉 CMP-2026-000123 已有处理方案')
+		expect(zh.text).toContain('我们提出的处理方案：退款。')
+		expect(zh.text).toContain('金额：¥8,000.50')
+		expect(zh.text).toContain('费用：由我方承担')
+		const en = await renderEmail('complaint-updated', props, 'en')
+		expect(en.text).toContain('Amount: CN¥8,000.50')
+		expect(en.text).toContain('Cost: Paid by us')
+		expect(en.text).not.toContain('COMPANY')
+
+		const customerPays = { ...props, change: { ...props.change, costBearer: 'CUSTOMER' as const } }
+		expect((await renderEmail('complaint-updated', customerPays, 'zh-CN')).text).toContain('费用：由您承担')
+		expect((await renderEmail('complaint-updated', customerPays, 'en')).text).toContain('Cost: Paid by you')
+
+		// no money involved: neither line
+		const free = { ...props, change: { ...props.change, amountMinor: 0 } }
+		const zhFree = await renderEmail('complaint-updated', free, 'zh-CN')
+		expect(zhFree.text).toContain('退还 6 袋货款。')
+		expect(zhFree.text).not.toContain('金额')
+		expect(zhFree.text).not.toContain('由我方承担')
 	})
 
 	test('a reply is escaped in the HTML part', async () => {

@@ -1,7 +1,8 @@
 import { Section, Text } from '@react-email/components'
 import type { CSSProperties } from 'react'
-import type { ComplaintStatus, RequestedRemedy } from '#app/generated/prisma/enums.ts'
+import type { ComplaintStatus, CostBearer, RequestedRemedy } from '#app/generated/prisma/enums.ts'
 import type { Language } from '#app/i18n/config.ts'
+import { formatMoney } from '#app/i18n/money.ts'
 import { Paragraph } from './layout.tsx'
 import { emailMessages } from './messages.ts'
 import { formatEmailTime } from './password-changed.tsx'
@@ -23,7 +24,16 @@ export type ComplaintChange =
 			statusChange: { from: ComplaintStatus | null; to: ComplaintStatus } | null
 	  }
 	| { kind: 'status'; at: Date; from: ComplaintStatus | null; to: ComplaintStatus }
-	| { kind: 'resolution'; at: Date; remedy: RequestedRemedy | null; summary: string }
+	| {
+			kind: 'resolution'
+			at: Date
+			remedy: RequestedRemedy | null
+			summary: string
+			/** in fen; stated with who pays only when above 0 */
+			amountMinor?: number
+			currency?: string
+			costBearer?: CostBearer | null
+	  }
 	/** any other public change: named without detail, the complaint page has it */
 	| { kind: 'other'; at: Date }
 
@@ -112,6 +122,17 @@ export function ChangeView({
 				<>
 					<Paragraph>{m.resolution(change.remedy ? m.remedy[change.remedy] : null)}</Paragraph>
 					{change.summary && <Quote text={change.summary} />}
+					{(change.amountMinor ?? 0) > 0 && (
+						<DetailList
+							language={language}
+							rows={[
+								[m.amountLabel, formatMoney(change.amountMinor!, change.currency ?? 'CNY', language)],
+								...(change.costBearer
+									? [[m.costBearerLabel, m.costBearer[change.costBearer]] as [string, string]]
+									: []),
+							]}
+						/>
+					)}
 				</>
 			)}
 			{change.kind === 'other' && <Paragraph>{m.otherChange}</Paragraph>}

@@ -1,5 +1,4 @@
-import type { ComplaintCategory, RequestedRemedy } from '#app/generated/prisma/enums.ts'
-import { SERVICE_LEVELS } from '#app/domain/complaints/service-level.ts'
+import type { ComplaintCategory, DurationUnit, RequestedRemedy } from '#app/generated/prisma/enums.ts'
 import type { Language } from '#app/i18n/config.ts'
 import { DetailList } from './complaint-parts.tsx'
 import { ActionButton, EmailLayout, LinkFallback, Paragraph } from './layout.tsx'
@@ -18,9 +17,10 @@ export interface ComplaintReceivedProps {
 	product: { name: string; model: string; batchNumber: string } | null
 	category: ComplaintCategory
 	requestedRemedy: RequestedRemedy
-	/** the first-response promise: 24 h after filing, 4 h for key accounts */
+	/** the first-response promise, by the configured target */
 	firstResponseDueAt: Date
-	isKeyAccount: boolean
+	/** the configured FIRST_RESPONSE target for this customer (key accounts have their own) */
+	firstResponseTarget: { amount: number; unit: DurationUnit }
 	/** the region's time zone; the company's by default */
 	timeZone?: string
 }
@@ -38,7 +38,7 @@ export default function ComplaintReceived(props: ComplaintReceivedProps & { lang
 	const product = props.product
 		? c.product(props.product.name, props.product.model, props.product.batchNumber)
 		: c.wholeOrder
-	const hours = props.isKeyAccount ? SERVICE_LEVELS.firstResponseHoursKeyAccount : SERVICE_LEVELS.firstResponseHours
+	const within = m.target[props.firstResponseTarget.unit](props.firstResponseTarget.amount)
 	return (
 		<EmailLayout language={language} preview={m.preview(reference)} name={name}>
 			<Paragraph>{m.intro(reference)}</Paragraph>
@@ -57,7 +57,7 @@ export default function ComplaintReceived(props: ComplaintReceivedProps & { lang
 			<Paragraph>
 				<strong>{c.nextHeading}</strong>
 				{language === 'en' ? ' ' : ''}
-				{m.firstResponse(hours, formatEmailTime(props.firstResponseDueAt, language, timeZone))}
+				{m.firstResponse(within, formatEmailTime(props.firstResponseDueAt, language, timeZone))}
 			</Paragraph>
 			<Paragraph>{m.followUp}</Paragraph>
 			<ActionButton href={url}>{c.viewAction}</ActionButton>
@@ -76,6 +76,6 @@ ComplaintReceived.PreviewProps = {
 	category: 'HANDLING_DAMAGE',
 	requestedRemedy: 'REPLACEMENT',
 	firstResponseDueAt: new Date('2026-11-24T09:30:00Z'),
-	isKeyAccount: false,
+	firstResponseTarget: { amount: 24, unit: 'HOURS' },
 	language: 'zh-CN',
 } satisfies ComplaintReceivedProps & { language: Language }

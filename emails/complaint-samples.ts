@@ -18,7 +18,7 @@ const received: ComplaintReceivedProps = {
 	requestedRemedy: 'REPLACEMENT',
 	// filed 2026-11-23 17:30 in Shanghai
 	firstResponseDueAt: new Date('2026-11-24T09:30:00Z'),
-	isKeyAccount: false,
+	firstResponseTarget: { amount: 24, unit: 'HOURS' },
 }
 
 const reply: ComplaintUpdatedProps = {

@@ -3,6 +3,7 @@ import type {
 	ComplaintSeverity,
 	ComplaintStatus,
 	CostBearer,
+	DurationUnit,
 	RequestedRemedy,
 	StaffRole,
 } from '#app/generated/prisma/enums.ts'
@@ -123,6 +124,16 @@ const en = {
 		statusChanged: (from: string | null, to: string) =>
 			from ? `The status changed from “${from}” to “${to}”.` : `The status is now “${to}”.`,
 		resolution: (remedy: string | null) => (remedy ? `We propose a solution: ${remedy}.` : 'We propose a solution.'),
+		amountLabel: 'Amount',
+		costBearerLabel: 'Cost',
+		/** who pays for the proposed solution, said to the customer */
+		costBearer: {
+			COMPANY: 'Paid by us',
+			CUSTOMER: 'Paid by you',
+			DEALER: 'Paid by the dealer',
+			CARRIER: 'Paid by the carrier',
+			SHARED: 'Shared between the parties',
+		} satisfies Record<CostBearer, string>,
 		otherChange: 'We updated your complaint; see the complaint page for details.',
 		eachChangeHint:
 			'You get an email for every change to this complaint. To get one summary a day instead, change how you are notified on the complaint page.',
@@ -135,8 +146,15 @@ const en = {
 		intro: (reference: string) =>
 			`Thank you for telling us about this problem. Your complaint has been recorded with the reference ${reference}; please quote it whenever you contact us.`,
 		recorded: 'This is what we recorded:',
-		firstResponse: (hours: number, due: string) =>
-			`An after-sales colleague will check what you told us and give you a first response in writing within ${hours} hours, by ${due}.`,
+		/** `within` is the configured target in words (`target` below), `due` the promised time */
+		firstResponse: (within: string, due: string) =>
+			`An after-sales colleague will check what you told us and give you a first response in writing within ${within}, by ${due}.`,
+		target: {
+			HOURS: (n: number) => (n === 1 ? '1 hour' : `${n} hours`),
+			WORKING_HOURS: (n: number) => (n === 1 ? '1 working hour' : `${n} working hours`),
+			WORKING_DAYS: (n: number) => (n === 1 ? '1 working day' : `${n} working days`),
+			DAYS: (n: number) => (n === 1 ? '1 day' : `${n} days`),
+		} satisfies Record<DurationUnit, (n: number) => string>,
 		followUp: 'On the complaint page you can follow its progress, read our replies and add information or photos.',
 	},
 	complaintUpdated: {
@@ -334,6 +352,15 @@ const zhCN: EmailMessages = {
 		reply: '我们给您的书面回复：',
 		statusChanged: (from, to) => (from ? `处理进度由“${from}”变为“${to}”。` : `当前处理进度为“${to}”。`),
 		resolution: (remedy) => (remedy ? `我们提出的处理方案：${remedy}。` : '我们提出了处理方案。'),
+		amountLabel: '金额',
+		costBearerLabel: '费用',
+		costBearer: {
+			COMPANY: '由我方承担',
+			CUSTOMER: '由您承担',
+			DEALER: '由经销商承担',
+			CARRIER: '由承运方承担',
+			SHARED: '由各方分担',
+		},
 		otherChange: '您的投诉有更新，详情请查看投诉页面。',
 		eachChangeHint: '此投诉每有变化，我们都会发邮件通知您。如希望改为每天汇总一封，请在投诉页面修改通知方式。',
 		digestHint: '此投诉的变化每天汇总一封邮件发给您。如希望每次变化都收到通知，请在投诉页面修改通知方式。',
@@ -343,8 +370,14 @@ const zhCN: EmailMessages = {
 		preview: (reference) => `您的投诉编号为 ${reference}，以下是后续处理安排。`,
 		intro: (reference) => `感谢您向我们反映问题。您的投诉已登记，投诉编号为 ${reference}，今后联系我们时请提供此编号。`,
 		recorded: '我们登记的投诉内容如下，请核对：',
-		firstResponse: (hours, due) =>
-			`售后服务人员将核实您反映的情况，并在 ${hours} 小时内给您首次书面答复，最迟不晚于 ${due}。`,
+		firstResponse: (within, due) =>
+			`售后服务人员将核实您反映的情况，并在 ${within}内给您首次书面答复，最迟不晚于 ${due}。`,
+		target: {
+			HOURS: (n) => `${n} 小时`,
+			WORKING_HOURS: (n) => `${n} 个工作小时`,
+			WORKING_DAYS: (n) => `${n} 个工作日`,
+			DAYS: (n) => `${n} 天`,
+		},
 		followUp: '您可以在投诉页面查看处理进度、阅读我们的回复，并补充信息或照片。',
 	},
 	complaintUpdated: {

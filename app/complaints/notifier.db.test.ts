@@ -49,6 +49,35 @@ describe('complaintFiled', () => {
 		expect(email!.text).toContain('within 4 hours, by November 23, 2026 at 14:00 (GMT+8)')
 	})
 
+	test('states the configured first-response target, not a constant', async () => {
+		const target = { clock: 'FIRST_RESPONSE', keyAccount: false } as const
+		const before = await db.prisma.serviceLevelTarget.findUniqueOrThrow({ where: { clock_keyAccount: target } })
+		await db.prisma.serviceLevelTarget.update({
+			where: { clock_keyAccount: target },
+			data: { amount: 8, unit: 'WORKING_HOURS' },
+		})
+		try {
+			const zh = await seedComplaint(db.prisma)
+			const en = await seedComplaint(db.prisma, { locale: 'en' })
+			// a key account keeps its own target
+			const key = await seedComplaint(db.prisma, { locale: 'en', isKeyAccount: true })
+			for (const { complaint } of [zh, en, key])
+				await db.prisma.$transaction((tx) => notifier.complaintFiled(tx, complaint.id))
+			const [zhEmail] = await emailsTo(zh.customer.email)
+			expect(zhEmail!.text).toContain('并在 8 个工作小时内给您首次书面答复')
+			expect(zhEmail!.text).not.toContain('24 小时')
+			const [enEmail] = await emailsTo(en.customer.email)
+			expect(enEmail!.text).toContain('a first response in writing within 8 working hours, by')
+			const [keyEmail] = await emailsTo(key.customer.email)
+			expect(keyEmail!.text).toContain('within 4 hours, by')
+		} finally {
+			await db.prisma.serviceLevelTarget.update({
+				where: { clock_keyAccount: target },
+				data: { amount: before.amount, unit: before.unit },
+			})
+		}
+	})
+
 	test('enqueues nothing when the filing transaction rolls back', async () => {
 		const { customer, complaint } = await seedComplaint(db.prisma)
 		await expect(
@@ -131,6 +160,38 @@ describe('publicChange', () => {
 		expect(email!.text).toContain('我们提出的处理方案：更换。')
 		expect(email!.text).toContain('免费更换 6 袋，运费由我方承担。')
 		expect(email!.text).toContain('选择接受，或告诉我们您不同意的理由')
+		// no amount recorded: nothing about money
+		expect(email!.text).not.toContain('金额')
+	})
+
+	test('a proposed solution with money states the amount and who pays, as the proposal recorded them', async () => {
+		for (const [locale, bearer, expected] of [
+			[null, 'COMPANY', ['金额：¥1,280.50', '费用：由我方承担']],
+			['en', 'CUSTOMER', ['Amount: CN¥1,280.50', 'Cost: Paid by you']],
+		] as const) {
+			const { customer, agent, complaint } = await seedComplaint(db.prisma, { status: 'RESOLUTION_PROPOSED', locale })
+			const event = await db.prisma.complaintEvent.create({
+				data: {
+					complaintId: complaint.id,
+					actorId: agent.id,
+					type: 'resolution_proposed',
+					fromStatus: 'INVESTIGATING',
+					toStatus: 'RESOLUTION_PROPOSED',
+					// as proposals.ts writes it
+					data: {
+						type: 'REFUND',
+						summary: '退还破损 6 袋的货款。',
+						amountMinor: 128_050,
+						currency: 'CNY',
+						costBearer: bearer,
+					},
+				},
+			})
+			await db.prisma.$transaction((tx) => notifier.publicChange(tx, { complaintId: complaint.id, eventId: event.id }))
+			const [email] = await emailsTo(customer.email)
+			for (const line of expected) expect(email!.text, `${locale} ${line}`).toContain(line)
+			expect(email!.text).not.toContain(bearer)
+		}
 	})
 
 	test('daily digest: nothing now', async () => {

@@ -1,7 +1,9 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import type { ComplaintStatus, RequestedRemedy } from '#app/generated/prisma/enums.ts'
+import { COST_BEARERS } from '#app/domain/approvals/cost-bearer.ts'
 import type { ComplaintNotifier } from '#app/domain/complaints/ports.ts'
 import { nextStep } from '#app/domain/complaints/service-level.ts'
+import { loadTargets } from '#app/domain/sla/targets.ts'
 import { DEFAULT_LANGUAGE, languageFromLocale, type Language } from '#app/i18n/config.ts'
 import { enqueueEmail } from '#app/mail/outbox.server.ts'
 import type { ComplaintChange } from '#emails/complaint-parts.tsx'
@@ -75,6 +77,14 @@ function dataField(data: Prisma.JsonValue, key: string): string | null {
 	return null
 }
 
+function numberField(data: Prisma.JsonValue, key: string): number | null {
+	if (data && typeof data === 'object' && !Array.isArray(data)) {
+		const value = (data as Record<string, Prisma.JsonValue>)[key]
+		return typeof value === 'number' && Number.isSafeInteger(value) ? value : null
+	}
+	return null
+}
+
 function statusChangeOf(event: EmailEvent): { from: ComplaintStatus | null; to: ComplaintStatus } | null {
 	return event.toStatus && event.toStatus !== event.fromStatus ? { from: event.fromStatus, to: event.toStatus } : null
 }
@@ -104,7 +114,17 @@ export async function describeEvents(tx: Tx, events: EmailEvent[]): Promise<Comp
 		if (event.type === 'resolution_proposed') {
 			const type = dataField(event.data, 'type')
 			const remedy = REMEDIES.find((r) => r === type) ?? null
-			return { kind: 'resolution', at, remedy, summary: dataField(event.data, 'summary') ?? '' }
+			const bearer = dataField(event.data, 'costBearer')
+			return {
+				kind: 'resolution',
+				at,
+				remedy,
+				summary: dataField(event.data, 'summary') ?? '',
+				// what it costs and who pays, as proposals.ts recorded them (older events have neither)
+				amountMinor: numberField(event.data, 'amountMinor') ?? 0,
+				currency: dataField(event.data, 'currency') ?? 'CNY',
+				costBearer: COST_BEARERS.find((b) => b === bearer) ?? null,
+			}
 		}
 		if (statusChange) return { kind: 'status', at, ...statusChange }
 		return { kind: 'other', at }
@@ -179,7 +199,8 @@ export function createComplaintNotifier({ appUrl }: { appUrl: string }): Complai
 						complaint.firstResponseDueAt ??
 						nextStep({ ...complaint, status: 'SUBMITTED' }, complaint.createdAt).dueAt ??
 						complaint.createdAt,
-					isKeyAccount: complaint.isKeyAccount,
+					// what the customer is promised is what the clock runs by: the configured target
+					firstResponseTarget: (await loadTargets(tx)).of('FIRST_RESPONSE', complaint.isKeyAccount),
 					timeZone: complaint.region.timeZone,
 				},
 			})

@@ -2,8 +2,11 @@ import type { AppLoadContext } from '@remix-run/node'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { createElement, type ComponentType } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { createSession, SESSION_COOKIE } from '#app/auth/session.server.ts'
 import { decodeMessage } from '#app/components/filing/messages.tsx'
 import type { Database } from '#app/db/database.server.ts'
@@ -15,8 +18,26 @@ import { createI18n } from '#app/i18n/i18n.server.ts'
 import { createTestContext, formRequest } from '#tests/context.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { createCustomerWithOrder, createUser } from '#tests/fixtures.ts'
-import { action as detailAction, loader as detailLoader } from './complaints.$reference.tsx'
+import ComplaintPage, { action as detailAction, loader as detailLoader } from './complaints.$reference.tsx'
 import { loader as listLoader } from './complaints._index.tsx'
+
+/**
+ * The page as the customer reads it: its component rendered to HTML with the loader's real data.
+ * Remix's router does not run here, so its data hooks hand the component what the loader
+ * returned, and its Form and Link render as plain HTML (as they do without JavaScript).
+ */
+const rendered = vi.hoisted(() => ({ loaderData: undefined as unknown }))
+vi.mock('@remix-run/react', async (importOriginal) => {
+	const { createElement: h } = await import('react')
+	return {
+		...(await importOriginal<typeof import('@remix-run/react')>()),
+		useLoaderData: () => rendered.loaderData,
+		useActionData: () => undefined,
+		useNavigation: () => ({ state: 'idle' }),
+		Form: (props: Record<string, unknown>) => h('form', props),
+		Link: ({ to, ...props }: Record<string, unknown>) => h('a', { href: to, ...props }),
+	}
+})
 
 let db: Database
 let context: AppLoadContext
@@ -125,6 +146,13 @@ async function act(reference: string, cookie: string, fields: Record<string, str
 
 async function load(reference: string, cookie: string) {
 	return detailLoader({ request: get(`/complaints/${reference}`, cookie), context, params: { reference } })
+}
+
+function renderPage(loaderData: unknown, language: 'zh-CN' | 'en') {
+	rendered.loaderData = loaderData
+	return renderToStaticMarkup(
+		createElement(I18nextProvider, { i18n: createI18n(language) }, createElement(ComplaintPage as ComponentType)),
+	)
 }
 
 describe('the complaint page', () => {
@@ -284,7 +312,18 @@ describe('the complaint page', () => {
 			costBearer: 'COMPANY',
 		})
 		page = await load(ref, cookie)
-		expect(page.complaint.resolution).toEqual({ type: 'REPAIR', summary: '上门更换叶轮。' })
+		expect(page.complaint.resolution).toEqual({
+			type: 'REPAIR',
+			summary: '上门更换叶轮。',
+			amountMinor: 0,
+			currency: 'CNY',
+			costBearer: 'COMPANY',
+		})
+		// no money involved: the page says nothing of amounts
+		const free = renderPage(page, 'zh-CN')
+		expect(free).toContain('上门更换叶轮。')
+		expect(free).not.toContain('由我方承担')
+		expect(free).not.toContain('涉及金额')
 		expect(page.complaint.actions).toEqual(expect.arrayContaining(['accept-resolution', 'dispute-resolution']))
 
 		const accepted = (await act(ref, cookie, { intent: 'accept-resolution' })) as Response
@@ -294,6 +333,59 @@ describe('the complaint page', () => {
 		const saved = (await act(ref, cookie, { intent: 'set-notifications', notifyFrequency: 'DAILY_DIGEST' })) as Response
 		expect(saved.status).toBe(302)
 		expect((await load(ref, cookie)).complaint.notifyFrequency).toBe('DAILY_DIGEST')
+	})
+
+	test('a proposal with money shows its amount and who pays, in the customer’s words and language', async () => {
+		const owner = await createCustomerWithOrder(db.prisma)
+		const cookie = await cookieFor(owner.customer.user)
+		const complaint = await createComplaint(owner, { status: 'INVESTIGATING' })
+		// every approval this needs is below the general manager's: offered at once
+		const manager = await createUser(db.prisma, { kind: 'STAFF', staffRole: 'GENERAL_MANAGER' })
+		await proposeResolution(complaintDeps(context), manager.viewer, complaint.id, {
+			type: 'REFUND',
+			summary: '退还密封件货款及运费。',
+			amountMinor: 800_050,
+			costBearer: 'COMPANY',
+		})
+		const page = await load(complaint.reference, cookie)
+		expect(page.complaint.status).toBe('RESOLUTION_PROPOSED')
+		expect(page.complaint.resolution).toMatchObject({ amountMinor: 800_050, currency: 'CNY', costBearer: 'COMPANY' })
+
+		const zhHtml = renderPage(page, 'zh-CN')
+		// the proposal panel, beside the accept and dispute forms
+		expect(zhHtml).toMatch(/<dt>金额<\/dt><dd class="resolution-amount">¥8,000.50<\/dd>/)
+		expect(zhHtml).toMatch(/<dt>费用<\/dt><dd class="resolution-cost-bearer">由我方承担<\/dd>/)
+		expect(zhHtml).toContain('name="intent" value="accept-resolution"')
+		// and the timeline, where it stays after the customer answers
+		expect(zhHtml).toContain('涉及金额 ¥8,000.50，由我方承担')
+		expect(zhHtml).not.toMatch(/COMPANY|complaints:|\{\{/)
+
+		const enHtml = renderPage(page, 'en')
+		expect(enHtml).toMatch(/<dt>Amount<\/dt><dd class="resolution-amount">CN¥8,000.50<\/dd>/)
+		expect(enHtml).toContain('Paid by us')
+		expect(enHtml).toContain('Amount CN¥8,000.50 · Paid by us')
+		expect(enHtml).not.toMatch(/COMPANY|complaints:|\{\{/)
+
+		// accepted: the panel is gone, the timeline still says what was agreed
+		expect(((await act(complaint.reference, cookie, { intent: 'accept-resolution' })) as Response).status).toBe(302)
+		const after = renderPage(await load(complaint.reference, cookie), 'zh-CN')
+		expect(after).not.toContain('name="intent" value="accept-resolution"')
+		expect(after).toContain('涉及金额 ¥8,000.50，由我方承担')
+	})
+
+	test('the customer’s share is said to them as theirs', async () => {
+		const owner = await createCustomerWithOrder(db.prisma)
+		const complaint = await createComplaint(owner, { status: 'INVESTIGATING' })
+		const manager = await createUser(db.prisma, { kind: 'STAFF', staffRole: 'GENERAL_MANAGER' })
+		await proposeResolution(complaintDeps(context), manager.viewer, complaint.id, {
+			type: 'REPAIR',
+			summary: '人工免费，配件及运费由客户承担。',
+			amountMinor: 45_000,
+			costBearer: 'CUSTOMER',
+		})
+		const page = await load(complaint.reference, await cookieFor(owner.customer.user))
+		expect(renderPage(page, 'zh-CN')).toContain('由您承担')
+		expect(renderPage(page, 'en')).toContain('Paid by you')
 	})
 
 	test('disputing a proposal sends the case to head office; withdrawing closes it', async () => {

@@ -141,7 +141,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const db = context.db.prisma
 	const now = new Date()
 	const complaint = await getCaseView(db, viewer, params.reference ?? '', now).catch(notFound)
-	const actions = availableActions(viewer, await loadWorkflowState(db, complaint.id), now)
+	const state = await loadWorkflowState(db, complaint.id)
+	const actions = availableActions(viewer, state, now)
 
 	const writes = actions.some((action) => action in TEMPLATE_FIELD)
 	const templates = writes ? await templatesFor(db, complaint, user.name) : []
@@ -160,7 +161,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		templates,
 		prefill,
 		viewerKind: viewer.kind,
-		assignable: actions.includes('route') ? await assignableStaff(db, viewer) : [],
+		// only people who may take this complaint (its region's, and head office)
+		assignable: actions.includes('route') ? await assignableStaff(db, viewer, state) : [],
 		suggestedCostBearer: suggestedCostBearer(complaint.responsibility),
 		pendingApproval: actions.includes('decide-approval') ? pendingApprovalOf(complaint) : null,
 		now,

@@ -19,7 +19,7 @@ import { availableActions, STAFF_ACTIONS, type StaffAction } from '#app/domain/c
 import { loadWorkflowState } from '#app/domain/complaints/workflow-state.ts'
 import type { Viewer } from '#app/domain/viewer.ts'
 import type { ComplaintCategory, ComplaintStatus, StaffRole } from '#app/generated/prisma/enums.ts'
-import { createI18n } from '#app/i18n/i18n.ts'
+import { createI18n } from '#app/i18n/i18n.server.ts'
 import { createTestContext, formRequest } from '#tests/context.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { createOrder, createRegion, createUser } from '#tests/fixtures.ts'
@@ -323,6 +323,17 @@ describe('who may open the case page', () => {
 		}
 		// an office on a closed case may only add a partner note
 		expect((await load(closed.reference, office)).actions).toEqual(['note'])
+	})
+
+	test('the routing form offers only people who may take this complaint', async () => {
+		const fresh = await createComplaint()
+		const page = await load(fresh.reference, byRole.AGENT)
+		const offered = page.assignable.map((p) => p.id)
+		// head office and this region's office; not another region's office or manager
+		for (const who of [...STAFF_ROLES.map((role) => byRole[role]), office]) expect(offered).toContain(who.user.id)
+		for (const who of [otherOffice, elsewhereManager, dealer, owner]) expect(offered).not.toContain(who.user.id)
+		// those who may not route are offered nobody
+		expect((await load(fresh.reference, office)).assignable).toEqual([])
 	})
 
 	test('the page shows the record, the clocks and the timeline with internal items labelled, in both languages', async () => {

@@ -1,12 +1,17 @@
 import type { AppLoadContext } from '@remix-run/node'
+import { createElement } from 'react'
+import { renderToString } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server.js'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createSession, SESSION_COOKIE } from '#app/auth/session.server.ts'
 import type { Database } from '#app/db/database.server.ts'
+import { createI18n } from '#app/i18n/i18n.server.ts'
 import { createTestContext } from '#tests/context.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { createComplaintRow, seedQueueWorld, STAFF_ROLES, type Person } from '#tests/queue-fixtures.ts'
 import { loader as indexLoader } from './staff._index.tsx'
-import { action as queueAction, loader as queueLoader } from './staff.queue.tsx'
+import QueuePage, { action as queueAction, loader as queueLoader } from './staff.queue.tsx'
 import { loader as layoutLoader } from './staff.tsx'
 
 /**
@@ -307,4 +312,41 @@ describe('the queue page', () => {
 			),
 		).toBe(400)
 	})
+})
+
+/** The queue page as the server renders it, with the loader's data. */
+async function renderQueue(data: QueueData, language: 'zh-CN' | 'en') {
+	const handler = createStaticHandler([{ id: 'queue', path: '/staff/queue', Component: QueuePage, loader: () => data }])
+	const routerContext = await handler.query(new Request('http://portal.test/staff/queue'))
+	if (routerContext instanceof Response) throw new Error('unexpected response')
+	const router = createStaticRouter(handler.dataRoutes, routerContext)
+	return renderToString(
+		createElement(
+			I18nextProvider,
+			{ i18n: createI18n(language) },
+			createElement(StaticRouterProvider, { router, context: routerContext, hydrate: false }),
+		),
+	)
+}
+
+test('the queue names statuses in the staff’s words, not the customer’s', async () => {
+	// last in the file: the lists above count the two complaints of beforeAll
+	const waiting = await createComplaintRow(database.prisma, {
+		customer: world.people.wang,
+		regionId: world.east.id,
+		title: '等客户回复的泵',
+		status: 'WAITING_ON_CUSTOMER',
+	})
+	const data = await queue(world.people.staff.AGENT, `?q=${waiting.reference}`)
+	expect(data.items.map((i) => i.reference)).toEqual([waiting.reference])
+	const badge = (html: string) => /<span class="status-badge[^"]*">([^<]+)<\/span>/.exec(html)?.[1]
+	const zhHtml = await renderQueue(data, 'zh-CN')
+	expect(badge(zhHtml)).toBe('等待客户补充信息')
+	// nowhere on the page, the status filter included
+	expect(zhHtml).toContain('<option value="WAITING_ON_CUSTOMER">等待客户补充信息</option>')
+	expect(zhHtml).not.toContain('等待您补充信息')
+	expect(zhHtml).not.toContain('待您确认处理方案')
+	const enHtml = await renderQueue(data, 'en')
+	expect(badge(enHtml)).toBe('Waiting on the customer')
+	expect(enHtml).not.toContain('Waiting for your information')
 })

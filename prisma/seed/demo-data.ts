@@ -3,6 +3,7 @@ import type {
 	ComplaintChannel,
 	ComplaintSeverity,
 	ComplaintStatus,
+	CostBearer,
 	Locale,
 	OrganizationKind,
 	RequestedRemedy,
@@ -370,7 +371,8 @@ export const ORDERS: readonly OrderSeed[] = [
 		customer: 'huang',
 		dealer: 'DLR-TIANJIN',
 		region: 'NORTH',
-		orderedDaysAgo: 25,
+		// delivered well before the complaint, so that the seed may move its story (slaAim)
+		orderedDaysAgo: 40,
 		shipAfter: 2,
 		deliverAfter: 3,
 		lines: [{ product: 'KZ2', batch: 'C2', quantity: 1 }],
@@ -420,14 +422,28 @@ export interface ComplaintSeed {
 	category: ComplaintCategory
 	severity: ComplaintSeverity
 	requestedRemedy: RequestedRemedy
-	createdDaysAgo: number
-	createdAt: [hour: number, minute: number]
 	title: string
 	/** {order} and {batch} are filled in from the order */
 	description: string
 	/** what happened since it was filed, oldest first; it must lead to `status` */
 	story?: readonly StoryStep[]
+	/**
+	 * The state its service-level clock should be in when the demo is seeded, so that the queue's
+	 * at-risk and breached views show something whatever the date. A clock in working days depends
+	 * on the weekday and the holidays around the seeding date: the seed moves the complaint's whole
+	 * story by whole days, nearest first, until its clock is in this state.
+	 */
+	slaAim?: 'ON_TRACK' | 'AT_RISK' | 'BREACHED'
 }
+
+/**
+ * When a complaint was filed: `createdDaysAgo` calendar days before the seed at a local time in
+ * Shanghai; or, for a clock in hours (the first response), `filedHoursAgo` hours before the seed
+ * to the minute, so that its state does not depend on the hour the demo is seeded at.
+ */
+export type FiledAt =
+	| { createdDaysAgo: number; createdAt: [hour: number, minute: number]; filedHoursAgo?: never }
+	| { filedHoursAgo: number; createdDaysAgo?: never; createdAt?: never }
 
 /**
  * One step of a complaint's history, written the way the domain commands write it (events
@@ -447,11 +463,12 @@ export interface StoryStep {
 	by?: string
 	body?: string
 	to?: ComplaintStatus
-	resolution?: { type: RequestedRemedy; summary: string }
+	/** `amountMinor` in fen (none: no money involved) and who pays it, as a proposal records them */
+	resolution?: { type: RequestedRemedy; summary: string; amountMinor?: number; costBearer?: CostBearer }
 }
 
 // Oldest first; references are numbered in this order.
-export const COMPLAINTS: readonly ComplaintSeed[] = [
+export const COMPLAINTS: ReadonlyArray<ComplaintSeed & FiledAt> = [
 	{
 		order: 'wang-1',
 		line: 1,
@@ -714,6 +731,8 @@ export const COMPLAINTS: readonly ComplaintSeed[] = [
 					type: 'REPLACEMENT',
 					summary:
 						'经品管部分析，渗漏原因是该批次机械密封动环材质不合格，属于产品质量问题。我们将为全部8台泵免费更换改进型机械密封，由质量工程师带队上门施工，分批停机，保证片区供水；配件、人工和运输费用全部由我方承担。施工计划经您确认后3个工作日内开工。',
+					amountMinor: 2_640_000,
+					costBearer: 'COMPANY',
 				},
 			},
 		],
@@ -723,6 +742,7 @@ export const COMPLAINTS: readonly ComplaintSeed[] = [
 		line: 1,
 		assignee: 'agent',
 		status: 'RESOLVING',
+		slaAim: 'AT_RISK',
 		category: 'HANDLING_DAMAGE',
 		severity: 'MAJOR',
 		requestedRemedy: 'REPAIR',
@@ -730,7 +750,7 @@ export const COMPLAINTS: readonly ComplaintSeed[] = [
 		createdAt: [15, 0],
 		title: '控制柜到货时面板破裂，变频器显示屏损坏',
 		description:
-			'HT-KZ2-7.5智能控制柜（订单{order}）到货开箱后发现前面板观察窗破裂，内部变频器操作面板显示屏碎裂，通电后无显示。外包装有明显挤压痕迹。已拍照留存，请安排维修或更换损坏部件。',
+			'HT-KZ2-7.5智能控制柜（订单{order}）到货后一直放在库房，今天安装时开箱发现前面板观察窗破裂，内部变频器操作面板显示屏碎裂，通电后无显示。外包装有明显挤压痕迹。已拍照留存，请安排维修或更换损坏部件。',
 		story: [
 			{
 				daysAgo: 20,
@@ -756,7 +776,7 @@ export const COMPLAINTS: readonly ComplaintSeed[] = [
 				body: '黄经理您好，经销商已上门核实：前面板观察窗和变频器操作面板损坏，柜内其他元件检测正常，损坏是运输挤压造成的。我们会尽快给您处理方案。',
 			},
 			{
-				daysAgo: 11,
+				daysAgo: 13,
 				at: [16, 0],
 				kind: 'propose',
 				by: 'agent',
@@ -764,9 +784,11 @@ export const COMPLAINTS: readonly ComplaintSeed[] = [
 					type: 'REPAIR',
 					summary:
 						'免费更换控制柜前面板观察窗和变频器操作面板，由天津津海流体设备上门更换并调试，配件和人工费用由我方承担。',
+					amountMinor: 386_000,
+					costBearer: 'COMPANY',
 				},
 			},
-			{ daysAgo: 10, at: [9, 40], kind: 'accept' },
+			{ daysAgo: 12, at: [9, 40], kind: 'accept' },
 			{
 				daysAgo: 5,
 				at: [9, 15],
@@ -829,33 +851,34 @@ export const COMPLAINTS: readonly ComplaintSeed[] = [
 		channel: 'API',
 		assignee: 'quality',
 		status: 'INVESTIGATING',
+		slaAim: 'AT_RISK',
 		category: 'PRODUCT_QUALITY',
 		severity: 'MAJOR',
 		requestedRemedy: 'REPAIR',
-		createdDaysAgo: 9,
+		createdDaysAgo: 7,
 		createdAt: [11, 48],
 		title: '水泵运行噪音大、振动明显',
 		description:
 			'（苏州恒通代客户王建国提交）上门检查：IS80-65-160离心泵（批号{batch}）运行时噪音明显偏大，轴承箱部位振动强烈。已复紧地脚螺栓，进口管路无漏气，问题依旧。初步怀疑轴承或叶轮动平衡问题，客户要求上门维修。',
 		story: [
 			{
-				daysAgo: 9,
+				daysAgo: 7,
 				at: [14, 0],
 				kind: 'reply',
 				by: 'agent',
 				to: 'ACKNOWLEDGED',
 				body: '王先生您好，苏州恒通已代您提交投诉，我们已受理并转质量工程师处理。',
 			},
-			{ daysAgo: 8, at: [9, 30], kind: 'status', by: 'quality', to: 'INVESTIGATING' },
+			{ daysAgo: 6, at: [9, 30], kind: 'status', by: 'quality', to: 'INVESTIGATING' },
 			{
-				daysAgo: 7,
+				daysAgo: 5,
 				at: [10, 20],
 				kind: 'partner-note',
 				by: 'quality',
 				body: '请苏州恒通用测振仪测轴承箱振动值（水平、垂直、轴向），并拍摄叶轮口环处的照片回传。',
 			},
 			{
-				daysAgo: 7,
+				daysAgo: 5,
 				at: [15, 0],
 				kind: 'note',
 				by: 'quality',
@@ -867,17 +890,18 @@ export const COMPLAINTS: readonly ComplaintSeed[] = [
 		order: 'zhang-2',
 		assignee: 'office',
 		status: 'ACKNOWLEDGED',
+		slaAim: 'ON_TRACK',
 		category: 'SERVICE_CONDUCT',
 		severity: 'MINOR',
 		requestedRemedy: 'EXPLANATION',
-		createdDaysAgo: 6,
+		createdDaysAgo: 2,
 		createdAt: [13, 27],
 		title: '安装师傅迟到三个小时且态度恶劣',
 		description:
 			'约定上午9点上门安装换货的排污泵，师傅中午12点才到，也没有提前打电话说明。安装过程中对我们提的问题很不耐烦，还说“不懂就别问”。希望公司给个说法，并加强对服务人员的管理。',
 		story: [
 			{
-				daysAgo: 5,
+				daysAgo: 1,
 				at: [10, 20],
 				kind: 'reply',
 				by: 'office',
@@ -885,7 +909,7 @@ export const COMPLAINTS: readonly ComplaintSeed[] = [
 				body: '张先生您好，非常抱歉给您带来不好的体验。您的投诉已受理，华南办事处会向佛山顺流机电和当天的安装师傅了解情况，3个工作日内给您书面答复。——华南办事处 何丽娟',
 			},
 			{
-				daysAgo: 5,
+				daysAgo: 1,
 				at: [10, 30],
 				kind: 'partner-note',
 				by: 'office',
@@ -898,6 +922,8 @@ export const COMPLAINTS: readonly ComplaintSeed[] = [
 		filedBy: 'agent',
 		channel: 'PHONE',
 		status: 'SUBMITTED',
+		// no first response within 24 hours: the one breach
+		slaAim: 'BREACHED',
 		category: 'SALES_POLICY',
 		severity: 'MINOR',
 		requestedRemedy: 'EXPLANATION',
@@ -911,11 +937,12 @@ export const COMPLAINTS: readonly ComplaintSeed[] = [
 		order: 'miller-1',
 		line: 2,
 		status: 'SUBMITTED',
+		// past 80 % of the 24 hours for a first response
+		slaAim: 'AT_RISK',
 		category: 'PRODUCT_QUALITY',
 		severity: 'MAJOR',
 		requestedRemedy: 'REPAIR',
-		createdDaysAgo: 1,
-		createdAt: [9, 30],
+		filedHoursAgo: 21,
 		title: 'Check valve slams shut and causes water hammer',
 		description:
 			'The two H44H-16C DN100 swing check valves on our cooling-water line (order {order}, batch {batch}) slam shut loudly every time the pump stops. The pipe shakes and one pipe support has already come loose. Please send someone to inspect the valves and advise whether a different valve type is needed.',

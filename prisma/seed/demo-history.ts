@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { canTransition } from '#app/domain/complaints/lifecycle.ts'
-import type { ServiceClock } from '#app/domain/complaints/service-level.ts'
-import type { ComplaintStatus, MessageVisibility, RequestedRemedy } from '#app/generated/prisma/enums.ts'
+import { pauseClock, runningClock, type ServiceClock } from '#app/domain/complaints/service-level.ts'
+import type {
+	ComplaintStatus,
+	CostBearer,
+	MessageVisibility,
+	RequestedRemedy,
+	ServiceClockKind,
+	SlaState,
+} from '#app/generated/prisma/enums.ts'
 import type { StoryStep } from './demo-data.ts'
 
 /**
@@ -9,6 +16,11 @@ import type { StoryStep } from './demo-data.ts'
  * 'filed' event, then messages and events (reply, status_changed, note, customer_message,
  * resolution_proposed, resolution_accepted, escalated) and the complaint's clocks. Each status
  * change is checked against the lifecycle, so the demo never shows an impossible history.
+ *
+ * The clock that runs at the end of the story is a real one (runningClock with the configured
+ * targets), and its state is what the SLA sweep (sla-sweep.server.ts), had it run every minute,
+ * would have made of it by `now`: at risk or breached, with the sweep's internal events at the
+ * instants it would have recorded them. The sweep then finds nothing left to move.
  */
 
 export interface StoryInput {
@@ -24,6 +36,8 @@ export interface StoryInput {
 	userId: (key: string) => string
 	/** `daysAgo` days before the seed, at a local time in Shanghai */
 	at: (daysAgo: number, hour: number, minute: number) => Date
+	/** the moment of seeding: what the clocks are measured against */
+	now: Date
 }
 
 export interface PlayedMessage {
@@ -40,7 +54,7 @@ export interface PlayedEvent {
 	fromStatus: ComplaintStatus | null
 	toStatus: ComplaintStatus | null
 	visibility: MessageVisibility
-	data: Record<string, string> | undefined
+	data: Record<string, string | number> | undefined
 	createdAt: Date
 }
 
@@ -56,7 +70,14 @@ export interface PlayedStory {
 		resolutionDueAt: Date | null
 		resolutionType: RequestedRemedy | null
 		resolutionSummary: string | null
+		resolutionAmountMinor: number | null
+		resolutionCurrency: string | null
+		costBearer: CostBearer | null
 		escalationLevel: number
+		slaDueAt: Date | null
+		slaAtRiskAt: Date | null
+		slaState: SlaState
+		slaStateChangedAt: Date
 		closedAt: Date | null
 		closeReason: 'COMPLETED' | null
 	}
@@ -69,6 +90,55 @@ const PROMISE_AFTER: Partial<Record<ComplaintStatus, (clock: ServiceClock, since
 	ESCALATED: (clock, since) => clock.due('RESOLUTION', since),
 	// parts have to be shipped and fitted: twice the resolution time
 	RESOLVING: (clock, since) => clock.due('RESOLUTION', clock.due('RESOLUTION', since)),
+}
+
+// The clock each status runs on, as the commands start it (the kind decides how "at risk" is measured).
+const CLOCK_OF: Partial<Record<ComplaintStatus, ServiceClockKind>> = {
+	SUBMITTED: 'FIRST_RESPONSE',
+	ACKNOWLEDGED: 'INITIAL_VERIFICATION',
+	INVESTIGATING: 'RESOLUTION',
+	ESCALATED: 'RESOLUTION',
+	RESOLVING: 'RESOLUTION',
+}
+
+/**
+ * The clock running in `status` since `since` (paused while waiting on the customer, none once
+ * it is the customer's turn or the case is finished), and what the sweep would have made of it
+ * by `now`, with the events it would have recorded.
+ */
+function clockAt(
+	status: ComplaintStatus,
+	since: Date,
+	dueAt: Date | null,
+	clock: ServiceClock,
+	now: Date,
+): {
+	fields: Pick<PlayedStory['complaint'], 'slaDueAt' | 'slaAtRiskAt' | 'slaState' | 'slaStateChangedAt'>
+	events: PlayedEvent[]
+} {
+	if (status === 'WAITING_ON_CUSTOMER') return { fields: pauseClock(since), events: [] }
+	const kind = CLOCK_OF[status]
+	const running = runningClock(kind ? dueAt : null, since, clock, kind)
+	const { slaDueAt, slaAtRiskAt } = running
+	if (!slaDueAt || !slaAtRiskAt || slaAtRiskAt > now) return { fields: running, events: [] }
+	const data = { dueAt: slaDueAt.toISOString(), atRiskAt: slaAtRiskAt.toISOString() }
+	const swept = (type: 'sla_at_risk' | 'sla_breached', at: Date): PlayedEvent => ({
+		actorId: null,
+		type,
+		fromStatus: null,
+		toStatus: null,
+		visibility: 'INTERNAL',
+		data,
+		createdAt: at,
+	})
+	const atRisk = swept('sla_at_risk', slaAtRiskAt)
+	if (slaDueAt > now)
+		return { fields: { ...running, slaState: 'AT_RISK', slaStateChangedAt: slaAtRiskAt }, events: [atRisk] }
+	return {
+		fields: { ...running, slaState: 'BREACHED', slaStateChangedAt: slaDueAt },
+		// a sweep every minute sees the 80 % mark before the deadline, unless they coincide
+		events: slaAtRiskAt < slaDueAt ? [atRisk, swept('sla_breached', slaDueAt)] : [swept('sla_breached', slaDueAt)],
+	}
 }
 
 export function playStory(input: StoryInput): PlayedStory {
@@ -91,13 +161,16 @@ export function playStory(input: StoryInput): PlayedStory {
 	let updatedAt = createdAt
 	let customerUpdatedAt = createdAt
 	let firstRespondedAt: Date | null = null
-	let resolution: { type: RequestedRemedy; summary: string } | null = null
+	let resolution: StoryStep['resolution'] | null = null
 	let escalationLevel = 0
 
 	for (const step of input.story) {
 		const when = input.at(step.daysAgo, ...step.at)
 		if (when.getTime() <= updatedAt.getTime()) {
 			throw new Error(`demo data: "${input.title}" has a step out of order at ${when.toISOString()}`)
+		}
+		if (when.getTime() >= input.now.getTime()) {
+			throw new Error(`demo data: "${input.title}" has a step after the seed, at ${when.toISOString()}`)
 		}
 		const staff = () => {
 			if (!step.by) throw new Error(`demo data: a ${step.kind} step of "${input.title}" has no author`)
@@ -131,7 +204,7 @@ export function playStory(input: StoryInput): PlayedStory {
 			type: string,
 			actorId: string,
 			visibility: MessageVisibility,
-			data?: Record<string, string>,
+			data?: Record<string, string | number>,
 			statusChange = change,
 		) => events.push({ actorId, type, visibility, data, createdAt: when, ...statusChange })
 
@@ -160,7 +233,15 @@ export function playStory(input: StoryInput): PlayedStory {
 			case 'propose': {
 				if (!step.resolution) throw new Error(`demo data: a proposal of "${input.title}" has no resolution`)
 				resolution = step.resolution
-				event('resolution_proposed', staff(), 'PUBLIC', { ...step.resolution })
+				// as proposals.ts records an offered proposal: what, how much and who pays
+				const { type, summary, amountMinor = 0, costBearer } = step.resolution
+				event('resolution_proposed', staff(), 'PUBLIC', {
+					type,
+					summary,
+					amountMinor,
+					currency: 'CNY',
+					...(costBearer ? { costBearer } : {}),
+				})
 				firstRespondedAt ??= when
 				break
 			}
@@ -185,19 +266,33 @@ export function playStory(input: StoryInput): PlayedStory {
 		throw new Error(`demo data: the story of "${input.title}" ends at ${status}, not ${input.status}`)
 	}
 	const promise = PROMISE_AFTER[status]
+	const firstResponseDueAt = input.clock.due('FIRST_RESPONSE', createdAt)
+	const resolutionDueAt = promise ? promise(input.clock, statusSince) : null
+	const sla = clockAt(
+		status,
+		statusSince,
+		status === 'SUBMITTED' ? firstResponseDueAt : resolutionDueAt,
+		input.clock,
+		input.now,
+	)
 	return {
 		messages,
-		events,
+		// the sweep's events do not move `updatedAt` (an SLA state is bookkeeping, not an edit)
+		events: [...events, ...sla.events],
 		complaint: {
 			version,
 			updatedAt,
 			customerUpdatedAt,
-			firstResponseDueAt: input.clock.due('FIRST_RESPONSE', createdAt),
+			firstResponseDueAt,
 			firstRespondedAt,
-			resolutionDueAt: promise ? promise(input.clock, statusSince) : null,
+			resolutionDueAt,
 			resolutionType: resolution?.type ?? null,
 			resolutionSummary: resolution?.summary ?? null,
+			resolutionAmountMinor: resolution ? (resolution.amountMinor ?? 0) : null,
+			resolutionCurrency: resolution ? 'CNY' : null,
+			costBearer: resolution?.costBearer ?? null,
 			escalationLevel,
+			...sla.fields,
 			closedAt: status === 'CLOSED' ? updatedAt : null,
 			closeReason: status === 'CLOSED' ? 'COMPLETED' : null,
 		},

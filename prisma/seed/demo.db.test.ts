@@ -3,7 +3,10 @@ import { verifyPassword } from '#app/auth/password.server.ts'
 import type { Database } from '#app/db/database.server.ts'
 import { complaintReferenceYear, parseComplaintReference } from '#app/domain/complaints/reference.ts'
 import { normalizeOrderNumber } from '#app/domain/orders/order-number.ts'
-import { StaffRole } from '#app/generated/prisma/enums.ts'
+import { sweepServiceLevels } from '#app/complaints/sla-sweep.server.ts'
+import { DEFAULT_QUEUE_FILTER, listQueue, type QueueView } from '#app/domain/complaints/queue.ts'
+import { viewerFromUser } from '#app/domain/viewer.ts'
+import { StaffRole, type ComplaintStatus } from '#app/generated/prisma/enums.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { seedDemo, type DemoAccount } from './demo.ts'
 
@@ -15,6 +18,19 @@ afterEach(async () => {
 
 // Late January, so that the demo's complaints fall into two years.
 const NOW = new Date('2027-01-20T04:00:00Z')
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+/** Statuses in which a service clock runs (the customer's turn, a pause and the finished ones have none). */
+const CLOCKED: readonly ComplaintStatus[] = ['SUBMITTED', 'ACKNOWLEDGED', 'INVESTIGATING', 'RESOLVING', 'ESCALATED']
+
+/** What the sweep makes of a clock at `now` (sla-sweep.server.ts). */
+function stateAt(c: { slaDueAt: Date | null; slaAtRiskAt: Date | null }, now: Date) {
+	expect(c.slaDueAt).not.toBeNull()
+	expect(c.slaAtRiskAt).not.toBeNull()
+	if (c.slaDueAt! <= now) return 'BREACHED'
+	return c.slaAtRiskAt! <= now ? 'AT_RISK' : 'ON_TRACK'
+}
 
 async function snapshot(prisma: Database['prisma']) {
 	return {
@@ -175,7 +191,8 @@ describe('seedDemo on a fresh database', () => {
 			}
 			const lastPublic = c.events.filter((e) => e.visibility === 'PUBLIC').at(-1)!
 			expect(c.customerUpdatedAt).toEqual(lastPublic.createdAt)
-			expect(c.updatedAt).toEqual(c.events.at(-1)!.createdAt)
+			// the SLA sweep's events are bookkeeping: they do not move `updatedAt`
+			expect(c.updatedAt).toEqual(c.events.filter((e) => !e.type.startsWith('sla_')).at(-1)!.createdAt)
 			expect(c.firstResponseDueAt).not.toBeNull()
 			if (c.status !== 'SUBMITTED') expect(c.firstRespondedAt).not.toBeNull()
 		}
@@ -193,6 +210,98 @@ describe('seedDemo on a fresh database', () => {
 		expect(complaints.find((c) => c.status === 'REJECTED')?.messages.some((m) => m.visibility === 'PUBLIC')).toBe(true)
 	})
 
+	test('a proposal involving money says how much and who pays, on the complaint and its event', async () => {
+		const { prisma } = seeded()
+		const proposed = await prisma.complaint.findFirstOrThrow({
+			where: { status: 'RESOLUTION_PROPOSED' },
+			include: { events: { where: { type: 'resolution_proposed' } } },
+		})
+		expect(proposed).toMatchObject({
+			resolutionAmountMinor: 2_640_000,
+			resolutionCurrency: 'CNY',
+			costBearer: 'COMPANY',
+		})
+		expect(proposed.events[0]!.data).toMatchObject({ amountMinor: 2_640_000, currency: 'CNY', costBearer: 'COMPANY' })
+	})
+
+	test('open complaints have running clocks by the configured targets: a few at risk, one breached', async () => {
+		const { prisma } = seeded()
+		const complaints = await prisma.complaint.findMany({
+			include: { events: { where: { type: { startsWith: 'sla_' } }, orderBy: { createdAt: 'asc' } } },
+		})
+		const clocked = complaints.filter((c) => CLOCKED.includes(c.status))
+		for (const c of complaints) {
+			if (!CLOCKED.includes(c.status)) {
+				// finished, the customer's turn, or paused while waiting on the customer
+				expect(c, c.title).toMatchObject({ slaDueAt: null, slaAtRiskAt: null, slaState: 'ON_TRACK' })
+				expect(c.events, c.title).toEqual([])
+				continue
+			}
+			expect(stateAt(c, NOW), c.title).toBe(c.slaState)
+			expect(c.slaAtRiskAt!.getTime(), c.title).toBeGreaterThan(c.updatedAt.getTime() - 30 * DAY)
+			expect(c.slaAtRiskAt!.getTime(), c.title).toBeLessThan(c.slaDueAt!.getTime())
+			// as the sweep would have recorded them, each at its moment, once
+			const expected =
+				c.slaState === 'ON_TRACK'
+					? []
+					: c.slaState === 'AT_RISK'
+						? [['sla_at_risk', c.slaAtRiskAt]]
+						: [
+								['sla_at_risk', c.slaAtRiskAt],
+								['sla_breached', c.slaDueAt],
+							]
+			expect(
+				c.events.map((e) => [e.type, e.createdAt]),
+				c.title,
+			).toEqual(expected)
+			for (const e of c.events) expect(e).toMatchObject({ visibility: 'INTERNAL', actorId: null })
+		}
+		expect(clocked.length).toBeGreaterThanOrEqual(4)
+
+		const byTitle = (title: string) => complaints.find((c) => c.title === title)!
+		// the first-response clock: 24 hours from filing, measured against the seed
+		const checkValve = byTitle('Check valve slams shut and causes water hammer')
+		expect(checkValve.slaDueAt).toEqual(checkValve.firstResponseDueAt)
+		expect(checkValve.slaDueAt!.getTime() - checkValve.createdAt.getTime()).toBe(24 * HOUR)
+		expect(NOW.getTime() - checkValve.createdAt.getTime()).toBe(21 * HOUR)
+		expect(checkValve.slaState).toBe('AT_RISK')
+		expect(byTitle('经销商承诺的两年延保未体现在质保卡上').slaState).toBe('BREACHED')
+		expect(byTitle('水泵运行噪音大、振动明显').slaState).toBe('AT_RISK')
+		expect(byTitle('控制柜到货时面板破裂，变频器显示屏损坏').slaState).toBe('AT_RISK')
+		expect(byTitle('安装师傅迟到三个小时且态度恶劣').slaState).toBe('ON_TRACK')
+		const waiting = byTitle('离心泵流量和扬程达不到铭牌参数')
+		expect(waiting).toMatchObject({ status: 'WAITING_ON_CUSTOMER', slaDueAt: null })
+
+		// what the staff queue shows: the due column, and the two views
+		const agent = await prisma.user.findUniqueOrThrow({
+			where: { email: 'agent@demo.example.com' },
+			include: { organization: true },
+		})
+		const viewer = viewerFromUser(agent)
+		const view = async (name: QueueView) =>
+			(await listQueue(prisma, viewer, { ...DEFAULT_QUEUE_FILTER, view: name })).items.map((i) => i.title)
+		expect(await view('breached')).toEqual(['经销商承诺的两年延保未体现在质保卡上'])
+		expect((await view('at-risk')).sort()).toEqual(
+			[
+				'Check valve slams shut and causes water hammer',
+				'水泵运行噪音大、振动明显',
+				'控制柜到货时面板破裂，变频器显示屏损坏',
+			].sort(),
+		)
+		const open = (await listQueue(prisma, viewer, DEFAULT_QUEUE_FILTER)).items
+		expect(open.filter((i) => i.slaDueAt !== null).length).toBe(clocked.length)
+		// sorted by due time, the breached one first
+		expect(open[0]!.title).toBe('经销商承诺的两年延保未体现在质保卡上')
+
+		// the sweep finds nothing left to do
+		expect(await sweepServiceLevels({ db: fresh, appUrl: 'http://portal.test', now: NOW })).toMatchObject({
+			skipped: false,
+			atRisk: 0,
+			breached: 0,
+			emails: 0,
+		})
+	})
+
 	test("a demo account's password verifies", async () => {
 		const { prisma, accounts } = seeded()
 		const account = accounts.find((a) => a.email === 'agent@demo.example.com')!
@@ -201,6 +310,42 @@ describe('seedDemo on a fresh database', () => {
 		expect(await verifyPassword(user.passwordHash, account.password)).toBe(true)
 		expect(await verifyPassword(user.passwordHash, 'wrong-password')).toBe(false)
 		expect(new Set(accounts.map((a) => a.password)).size).toBe(1)
+	})
+})
+
+describe('the demo’s clocks whenever it is seeded', () => {
+	// a Monday morning in the Spring Festival week, a Saturday night, the mornings after the National
+	// Day and Spring Festival weeks, and a Wednesday afternoon in 2027 (no holidays published yet)
+	test.each([
+		new Date('2026-02-16T00:30:00Z'),
+		new Date('2026-06-13T14:00:00Z'),
+		new Date('2026-10-08T01:00:00Z'),
+		new Date('2026-02-24T01:30:00Z'),
+		new Date('2027-03-17T07:45:00Z'),
+	])('seeded at %s: the same complaints at risk, the same one breached', async (now) => {
+		db = await createTestDatabase()
+		await seedDemo(db.prisma, { now })
+		const complaints = await db.prisma.complaint.findMany({ where: { status: { in: [...CLOCKED] } } })
+		for (const c of complaints) expect(stateAt(c, now), c.title).toBe(c.slaState)
+		const inState = (state: string) =>
+			complaints
+				.filter((c) => c.slaState === state)
+				.map((c) => c.title)
+				.sort()
+		expect(inState('BREACHED')).toEqual(['经销商承诺的两年延保未体现在质保卡上'])
+		expect(inState('AT_RISK')).toEqual(
+			[
+				'Check valve slams shut and causes water hammer',
+				'水泵运行噪音大、振动明显',
+				'控制柜到货时面板破裂，变频器显示屏损坏',
+			].sort(),
+		)
+		// every step before the seed, every filing after its delivery
+		const all = await db.prisma.complaint.findMany({ include: { events: true, order: true } })
+		for (const c of all) {
+			expect(c.createdAt.getTime()).toBeGreaterThan(c.order.deliveredAt!.getTime())
+			for (const e of c.events) expect(e.createdAt.getTime()).toBeLessThanOrEqual(now.getTime())
+		}
 	})
 })
 

@@ -18,6 +18,8 @@ import {
 	PRODUCTS,
 	REGIONS,
 	TEAM,
+	type ComplaintSeed,
+	type FiledAt,
 } from './demo-data.ts'
 import { playStory, type PlayedStory } from './demo-history.ts'
 import { seedCalendarDays } from './calendar-days.ts'
@@ -65,6 +67,7 @@ export async function seedDemo(prisma: Db, options: { now?: Date } = {}): Promis
 }
 
 const MINUTE = 60_000
+const HOUR = 60 * MINUTE
 const DAY = 86_400_000
 // China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact.
 const SHANGHAI_OFFSET = 8 * 60 * MINUTE
@@ -198,12 +201,8 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 		return clock
 	}
 
-	const complaints = COMPLAINTS.map((c) => ({ ...c, at: at(c.createdDaysAgo, ...c.createdAt) })).sort(
-		(a, b) => a.at.getTime() - b.at.getTime(),
-	)
-	const complaintData = []
-	const histories: Array<PlayedStory & { reference: string }> = []
-	for (const c of complaints) {
+	const prepared = []
+	for (const c of COMPLAINTS) {
 		const order = required(orders, c.order, 'order')
 		const customerId = order.customerId
 		if (!customerId) throw new Error(`demo data: complaint "${c.title}" is on an order with no account`)
@@ -214,18 +213,35 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 			return line.batchNumber
 		})
 		const filedById = c.filedBy ? required(users, c.filedBy, 'user').id : customerId
-		const played = playStory({
-			title: c.title,
-			status: c.status,
-			createdAt: c.at,
-			customerId,
-			filedById,
-			clock: await clockFor(order.regionId, keyAccounts.has(customerId)),
-			story: c.story ?? [],
-			userId: (key) => required(users, key, 'user').id,
-			at,
-		})
-		const reference = await nextComplaintReference(tx, complaintReferenceYear(c.at, DEMO_TIME_ZONE))
+		const clock = await clockFor(order.regionId, keyAccounts.has(customerId))
+		// the story as written, `shift` whole days earlier (or later, when negative)
+		const play = (shift: number) => {
+			const createdAt =
+				c.filedHoursAgo === undefined
+					? at(c.createdDaysAgo + shift, ...c.createdAt)
+					: new Date(now.getTime() - c.filedHoursAgo * HOUR)
+			const played = playStory({
+				title: c.title,
+				status: c.status,
+				createdAt,
+				customerId,
+				filedById,
+				clock,
+				story: c.story ?? [],
+				userId: (key) => required(users, key, 'user').id,
+				at: (daysAgo, hour, minute) => at(daysAgo + shift, hour, minute),
+				now,
+			})
+			return { createdAt, played }
+		}
+		prepared.push({ c, order, customerId, line, description, filedById, ...settle(c, play, order.deliveredAt) })
+	}
+	prepared.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+
+	const complaintData = []
+	const histories: Array<PlayedStory & { reference: string }> = []
+	for (const { c, order, customerId, line, description, filedById, createdAt, played } of prepared) {
+		const reference = await nextComplaintReference(tx, complaintReferenceYear(createdAt, DEMO_TIME_ZONE))
 		histories.push({ reference, ...played })
 		complaintData.push({
 			reference,
@@ -245,7 +261,7 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 			description,
 			requestedRemedy: c.requestedRemedy,
 			isKeyAccount: keyAccounts.has(customerId),
-			createdAt: c.at,
+			createdAt,
 			...played.complaint,
 		})
 	}
@@ -266,6 +282,36 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 	})
 	await seedKnowledgeArticles(tx)
 	await seedReplyTemplates(tx)
+}
+
+/** Whole days a story may be moved by to put its clock in the state it aims at, nearest first. */
+const SHIFTS = Array.from({ length: 14 }, (_, i) => [i + 1, -(i + 1)]).flat()
+
+/**
+ * The complaint's story as written, or, when its clock should be in another state (`slaAim`), the
+ * nearest whole-day move of it that puts the clock there: how far 80 % of a clock in working days
+ * is depends on the weekend and the holidays around the seeding date. A move that would put a
+ * step after the seed or the filing before the delivery is not one. No move fits: as written.
+ */
+function settle(
+	c: ComplaintSeed & FiledAt,
+	play: (shift: number) => { createdAt: Date; played: PlayedStory },
+	deliveredAt: Date | null,
+) {
+	// as written, a story that breaks the lifecycle or runs past the seed is a mistake in the data
+	const written = play(0)
+	if (!c.slaAim || c.filedHoursAgo !== undefined || written.played.complaint.slaState === c.slaAim) return written
+	for (const shift of SHIFTS) {
+		let moved: ReturnType<typeof play>
+		try {
+			moved = play(shift)
+		} catch {
+			continue
+		}
+		if (deliveredAt && moved.createdAt <= deliveredAt) continue
+		if (moved.played.complaint.slaState === c.slaAim) return moved
+	}
+	return written
 }
 
 // Terminals give CJK and full-width characters two columns; padding by string length would

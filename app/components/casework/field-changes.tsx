@@ -41,6 +41,7 @@ const ENUM_LABELS: Record<string, string> = {
 	visibility: 'casework:visibility',
 	kind: 'casework:findingKind',
 	decision: 'casework:decision',
+	pendingApproval: 'console:role',
 	closeReason: 'casework:closeReason',
 	resolutionType: 'complaints:remedy',
 	type: 'complaints:remedy',

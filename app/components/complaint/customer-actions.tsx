@@ -5,7 +5,8 @@ import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FieldErrors, StepErrors } from '#app/components/filing/messages.tsx'
 import type { CustomerAction } from '#app/domain/complaints/lifecycle.ts'
-import type { NotificationFrequency, RequestedRemedy } from '#app/generated/prisma/enums.ts'
+import type { ResolutionView } from '#app/domain/complaints/queries.ts'
+import type { NotificationFrequency } from '#app/generated/prisma/enums.ts'
 import { NOTIFY_FREQUENCIES } from '#app/domain/complaints/schemas.ts'
 import {
 	addInformationSchema,
@@ -16,6 +17,7 @@ import {
 	WithdrawForm,
 	type Intent,
 } from './action-schemas.ts'
+import { hasCost, ResolutionCostRows } from './resolution-cost.tsx'
 
 export interface ActionReply {
 	intent: Intent
@@ -24,7 +26,7 @@ export interface ActionReply {
 
 interface Props {
 	actions: readonly CustomerAction[]
-	resolution: { type: RequestedRemedy; summary: string } | null
+	resolution: ResolutionView | null
 	notifyFrequency: NotificationFrequency
 	canSetNotifications: boolean
 	/** files the complaint can still take */
@@ -128,7 +130,7 @@ function ResolutionPanel({
 	actions,
 	reply,
 }: {
-	resolution: { type: RequestedRemedy; summary: string }
+	resolution: ResolutionView
 	actions: readonly CustomerAction[]
 	reply: ActionReply | undefined
 }) {
@@ -151,6 +153,7 @@ function ResolutionPanel({
 				<dd>{t(`remedy.${resolution.type}`)}</dd>
 				<dt>{t('actions.resolution.summary')}</dt>
 				<dd className="proposal-summary">{resolution.summary}</dd>
+				{hasCost(resolution) ? <ResolutionCostRows cost={resolution} /> : null}
 			</dl>
 			{actions.includes('accept-resolution') ? (
 				<Form method="post" className="stack">

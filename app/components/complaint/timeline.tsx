@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { DateTime } from '#app/components/date-time.tsx'
 import type { TimelineItem } from '#app/domain/complaints/queries.ts'
 import { PhotoGallery } from './lightbox.tsx'
+import { costOf, ResolutionCostLine } from './resolution-cost.tsx'
 
 /**
  * The complaint's history as the viewer may see it, oldest first: what was filed, every
@@ -78,6 +79,7 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
 			? t('timeline.statusChanged', { status: t(`status.${item.toStatus}`) })
 			: null
 	const summary = item.type === 'resolution_proposed' ? text(item.data.summary) : null
+	const cost = item.type === 'resolution_proposed' ? costOf(item.data) : null
 	return (
 		<li className={`timeline-item timeline-item--${side} timeline-item--${item.type}`}>
 			<p className="timeline-meta">
@@ -88,6 +90,7 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
 			{headline ? <p className="timeline-headline">{headline}</p> : null}
 			{item.message ? <div className="timeline-body">{item.message.body}</div> : null}
 			{summary ? <div className="timeline-body">{summary}</div> : null}
+			{cost ? <ResolutionCostLine cost={cost} /> : null}
 			{reason ? <p className="timeline-reason">{t('timeline.reason', { reason })}</p> : null}
 			{statusLine ? <p className="timeline-status">{statusLine}</p> : null}
 			{item.message && item.message.attachments.length > 0 ? (

@@ -67,6 +67,8 @@ export function QueueFilterForm({
 }) {
 	const { t } = useTranslation('console')
 	const { t: tc } = useTranslation('complaints')
+	// statuses in the staff's words ("等待客户补充信息"), as the table's badges say them
+	const { t: tw } = useTranslation('casework')
 	const navigation = useNavigation()
 	const searchId = useId()
 	const any = <option value="">{t('queue.filters.any')}</option>
@@ -100,7 +102,7 @@ export function QueueFilterForm({
 					{any}
 					{STATUSES.map((s) => (
 						<option key={s} value={s}>
-							{tc(`status.${s}`)}
+							{tw(`status.${s}`)}
 						</option>
 					))}
 				</Select>

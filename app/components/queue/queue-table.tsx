@@ -154,7 +154,7 @@ export function QueueTable({
 								</span>
 							</td>
 							<td>
-								<StatusBadge status={c.status} waitingOn={c.waitingOn} />
+								<StatusBadge status={c.status} waitingOn={c.waitingOn} wording="staff" />
 							</td>
 							<td className={`severity severity--${c.severity}`}>{tc(`severity.${c.severity}`)}</td>
 							<td>{c.assignee ? c.assignee.name : <span className="muted">{t('queue.unassigned')}</span>}</td>

@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest'
 import { suggestedCostBearer } from './cost-bearer.ts'
-import { currentStep, planApprovals, requiredSteps, ruleApplies, WITHIN_AUTHORITY, type PolicyRule } from './policy.ts'
+import {
+	APPROVER_RANK,
+	currentStep,
+	planApprovals,
+	requiredSteps,
+	ruleApplies,
+	WITHIN_AUTHORITY,
+	withinAuthority,
+	type PolicyRule,
+} from './policy.ts'
 import { APPROVER_ROLES, parseYuan } from './schemas.ts'
 
 const rule = (overrides: Partial<PolicyRule> & Pick<PolicyRule, 'id'>): PolicyRule => ({
@@ -173,13 +182,40 @@ describe('the proposer’s own authority', () => {
 		expect(currentStep(plan)?.approverRole).toBe('REGIONAL_MANAGER')
 	})
 
-	test('only the proposer’s own role: a marketing director still waits for the regional manager', () => {
+	test('a marketing director proposing CNY 8,000 needs nobody: the regional manager’s step is below them', () => {
 		const plan = planApprovals(DEFAULTS, facts({ amountMinor: 800_000 }), 'MARKETING_DIRECTOR')
 		expect(plan.map((s) => [s.approverRole, s.decision])).toEqual([
-			['REGIONAL_MANAGER', 'PENDING'],
+			['REGIONAL_MANAGER', 'APPROVED'],
 			['MARKETING_DIRECTOR', 'APPROVED'],
 		])
-		expect(currentStep(plan)?.approverRole).toBe('REGIONAL_MANAGER')
+		expect(currentStep(plan)).toBeNull()
+	})
+
+	test('a marketing director on a critical case still waits for the general manager', () => {
+		const plan = planApprovals(DEFAULTS, facts({ severity: 'CRITICAL', amountMinor: 800_000 }), 'MARKETING_DIRECTOR')
+		expect(plan.map((s) => [s.approverRole, s.decision])).toEqual([
+			['REGIONAL_MANAGER', 'APPROVED'],
+			['MARKETING_DIRECTOR', 'APPROVED'],
+			['GENERAL_MANAGER', 'PENDING'],
+		])
+		expect(currentStep(plan)?.approverRole).toBe('GENERAL_MANAGER')
+	})
+
+	test('the general manager covers every step', () => {
+		const plan = planApprovals(DEFAULTS, facts({ severity: 'CRITICAL', amountMinor: 800_000 }), 'GENERAL_MANAGER')
+		expect(plan.map((s) => s.decision)).toEqual(['APPROVED', 'APPROVED', 'APPROVED'])
+	})
+
+	test('a lower step asked after a higher one is covered too; a higher one before it is not', () => {
+		const rules = [
+			rule({ id: 'gm', sequence: 10, approverRole: 'GENERAL_MANAGER' }),
+			rule({ id: 'rm', sequence: 20, approverRole: 'REGIONAL_MANAGER' }),
+		]
+		const plan = planApprovals(rules, facts(), 'MARKETING_DIRECTOR')
+		expect(plan.map((s) => [s.approverRole, s.decision])).toEqual([
+			['GENERAL_MANAGER', 'PENDING'],
+			['REGIONAL_MANAGER', 'APPROVED'],
+		])
 	})
 
 	test('a regional manager proposing CNY 8,000 waits for the marketing director only', () => {
@@ -190,6 +226,26 @@ describe('the proposer’s own authority', () => {
 
 	test('no staff role (an API client without one): every step waits', () => {
 		expect(planApprovals(DEFAULTS, facts({ amountMinor: 300_000 }), null).map((s) => s.decision)).toEqual(['PENDING'])
+	})
+
+	test('roles outside the approvers’ ranks cover nothing but their own role', () => {
+		const rules = [rule({ id: 'rm', approverRole: 'REGIONAL_MANAGER' })]
+		for (const role of ['AGENT', 'QUALITY_ENGINEER', 'ADMIN'] as const)
+			expect(
+				planApprovals(rules, facts(), role).map((s) => s.decision),
+				role,
+			).toEqual(['PENDING'])
+	})
+
+	test('the ranks, lowest first', () => {
+		expect(APPROVER_RANK).toEqual(['REGIONAL_MANAGER', 'MARKETING_DIRECTOR', 'GENERAL_MANAGER'])
+		expect(withinAuthority('MARKETING_DIRECTOR', 'REGIONAL_MANAGER')).toBe(true)
+		expect(withinAuthority('MARKETING_DIRECTOR', 'MARKETING_DIRECTOR')).toBe(true)
+		expect(withinAuthority('MARKETING_DIRECTOR', 'GENERAL_MANAGER')).toBe(false)
+		expect(withinAuthority('REGIONAL_MANAGER', 'MARKETING_DIRECTOR')).toBe(false)
+		expect(withinAuthority('GENERAL_MANAGER', 'REGIONAL_MANAGER')).toBe(true)
+		expect(withinAuthority('ADMIN', 'REGIONAL_MANAGER')).toBe(false)
+		expect(withinAuthority(null, 'REGIONAL_MANAGER')).toBe(false)
 	})
 
 	test('the comment recorded for it', () => {
@@ -207,8 +263,9 @@ test('the current step is the first pending one by sequence', () => {
 	expect(currentStep([{ sequence: 1, decision: 'APPROVED' }])).toBeNull()
 })
 
-test('only roles that may decide approvals can be asked by a rule', () => {
+test('only roles that may decide approvals can be asked by a rule, and each has a rank', () => {
 	expect([...APPROVER_ROLES]).toEqual(['REGIONAL_MANAGER', 'MARKETING_DIRECTOR', 'GENERAL_MANAGER'])
+	expect([...APPROVER_ROLES].sort()).toEqual([...APPROVER_RANK].sort())
 })
 
 test('amounts typed in yuan, kept in whole fen', () => {

@@ -6,8 +6,9 @@ import type { ComplaintCategory, ComplaintSeverity, StaffRole } from '#app/gener
  * tested without a database and the rules page can show what a rule would do.
  *
  * A rule applies when every condition it sets holds; a proposal needs one step per role among
- * the rules that apply, in the rules' sequence order. Steps of the proposer's own role are within
- * their authority and recorded as approved by them at once.
+ * the rules that apply, in the rules' sequence order. Steps of the proposer's own role, and of the
+ * approver roles below theirs (APPROVER_RANK), are within their authority and recorded as approved
+ * by them at once.
  */
 
 export interface PolicyRule {
@@ -84,7 +85,27 @@ export interface PlannedDecision extends PlannedStep {
 	decision: 'PENDING' | 'APPROVED'
 }
 
-/** The steps a new proposal starts with: the proposer's own role already approved. */
+/**
+ * The approver roles from the least authority to the most (DESIGN.md §5: the regional manager up to
+ * an amount, above it the marketing director, the general manager over both). Roles that approve
+ * nothing (agents, quality engineers, admins) are not on it.
+ */
+export const APPROVER_RANK: readonly StaffRole[] = ['REGIONAL_MANAGER', 'MARKETING_DIRECTOR', 'GENERAL_MANAGER']
+
+/**
+ * Whether a proposer in `proposerRole` may approve a step asked of `stepRole` by proposing: their
+ * own role's, or a lower approver's. A director proposing CNY 8,000 does not ask a regional
+ * manager to approve what the director may decide alone.
+ */
+export function withinAuthority(proposerRole: StaffRole | null, stepRole: StaffRole): boolean {
+	if (proposerRole === null) return false
+	if (proposerRole === stepRole) return true
+	const proposerRank = APPROVER_RANK.indexOf(proposerRole)
+	const stepRank = APPROVER_RANK.indexOf(stepRole)
+	return proposerRank >= 0 && stepRank >= 0 && proposerRank > stepRank
+}
+
+/** The steps a new proposal starts with: those within the proposer's authority already approved. */
 export function planApprovals(
 	rules: readonly PolicyRule[],
 	facts: ProposalFacts,
@@ -92,7 +113,7 @@ export function planApprovals(
 ): PlannedDecision[] {
 	return requiredSteps(rules, facts).map((step) => ({
 		...step,
-		decision: step.approverRole === proposerRole ? 'APPROVED' : 'PENDING',
+		decision: withinAuthority(proposerRole, step.approverRole) ? 'APPROVED' : 'PENDING',
 	}))
 }
 

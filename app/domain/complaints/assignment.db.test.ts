@@ -325,6 +325,51 @@ describe('assignableStaff', () => {
 			expect(ids).not.toContain(p.id)
 	})
 
+	test('for one complaint: head office and the people of its region, each of whom routing accepts', async () => {
+		const { people } = world
+		const eastComplaint = await east()
+		const westComplaint = await west()
+		const forEast = (await assignableStaff(database.prisma, people.staff.AGENT.viewer, eastComplaint)).map((p) => p.id)
+		for (const p of [...Object.values(people.staff), people.agent2, people.eastManager, people.eastOffice])
+			expect(forEast).toContain(p.id)
+		for (const p of [people.westManager, people.westOffice, people.roleless, people.dealer, people.wang])
+			expect(forEast).not.toContain(p.id)
+		const forWest = (await assignableStaff(database.prisma, people.staff.AGENT.viewer, westComplaint)).map((p) => p.id)
+		expect(forWest).toContain(people.westManager.id)
+		expect(forWest).toContain(people.westOffice.id)
+		expect(forWest).not.toContain(people.eastManager.id)
+		expect(forWest).not.toContain(people.eastOffice.id)
+
+		// without a complaint, the whole list (the queue's bulk assign)
+		const all = (await assignableStaff(database.prisma, people.staff.AGENT.viewer)).map((p) => p.id)
+		expect(all).toContain(people.westManager.id)
+		expect(all).toContain(people.eastManager.id)
+
+		// everyone offered is accepted; someone left out is refused
+		for (const assigneeId of forEast) {
+			const result = await routeComplaint(deps, people.staff.AGENT.viewer, eastComplaint.id, {
+				department: 'QUALITY',
+				assigneeId,
+			})
+			expect(result.version, assigneeId).toBeGreaterThan(0)
+		}
+		const refused = await routeComplaint(deps, people.staff.AGENT.viewer, eastComplaint.id, {
+			department: 'QUALITY',
+			assigneeId: people.westManager.id,
+		}).catch((error: unknown) => error)
+		expect(refused).toBeInstanceOf(DomainValidationError)
+	})
+
+	test('for one complaint, as a regional manager: head office and their own region only', async () => {
+		const { people } = world
+		const complaint = await east()
+		const ids = (await assignableStaff(database.prisma, people.eastManager.viewer, complaint)).map((p) => p.id)
+		expect(ids).toContain(people.staff.AGENT.id)
+		expect(ids).toContain(people.eastOffice.id)
+		expect(ids).not.toContain(people.westManager.id)
+		expect(ids).not.toContain(people.westOffice.id)
+	})
+
 	test('nobody for those who may not route', async () => {
 		const { people } = world
 		for (const person of [people.eastOffice, people.dealer, people.wang, people.roleless])

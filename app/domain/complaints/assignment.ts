@@ -11,7 +11,7 @@ import {
 import { viewerFromUser, type Viewer } from '../viewer.ts'
 import { loadForChange, writeVersioned } from './change.ts'
 import { appendEvent } from './events.ts'
-import { can, complaintVisibleTo, permissionsOf } from './permissions.ts'
+import { can, complaintVisibleTo, permissionsOf, type ComplaintOwnership } from './permissions.ts'
 import type { ComplaintDeps } from './ports.ts'
 import { colleaguesWhere, MAX_BULK_ASSIGN, mayUseConsole, type Colleague } from './queue.ts'
 import { refusalError } from './staff-command.ts'
@@ -167,16 +167,50 @@ export async function assignComplaints(
 /**
  * The people the viewer may assign complaints to: none unless they may route; else head-office
  * staff, and staff and regional-office accounts of a region (each only for that region's
- * complaints, which routing checks per complaint).
+ * complaints). Given a complaint, only those who may take that one: head office, and the
+ * people of the complaint's region, as routing checks each assignee (`checkedAssignee`).
  */
-export async function assignableStaff(db: PrismaClient, viewer: Viewer): Promise<Colleague[]> {
+export async function assignableStaff(
+	db: PrismaClient,
+	viewer: Viewer,
+	complaint?: ComplaintOwnership,
+): Promise<Colleague[]> {
 	if (!mayUseConsole(viewer) || !mayRouteSomething(viewer)) return []
+	const where: Prisma.UserWhereInput = complaint
+		? {
+				AND: [
+					colleaguesWhere(viewer),
+					{
+						OR: [
+							{ organizationId: null },
+							{ organization: { is: { kind: { not: 'REGIONAL_OFFICE' } } } },
+							{ organization: { is: { kind: 'REGIONAL_OFFICE', regionId: complaint.regionId } } },
+						],
+					},
+				],
+			}
+		: colleaguesWhere(viewer)
 	const rows = await db.user.findMany({
-		where: colleaguesWhere(viewer),
+		where,
 		orderBy: [{ name: 'asc' }, { id: 'asc' }],
-		select: { id: true, name: true, kind: true, staffRole: true, organization: { select: { name: true } } },
+		select: {
+			id: true,
+			name: true,
+			kind: true,
+			staffRole: true,
+			organizationId: true,
+			organization: { select: { name: true, kind: true, regionId: true } },
+		},
 	})
-	return rows.map(({ organization, ...r }) => ({ ...r, organizationName: organization?.name ?? null }))
+	return (
+		rows
+			// the same test routing applies to the person chosen, so that the list offers no one it refuses
+			.filter((user) => !complaint || can(viewerFromUser(user), 'read', complaint))
+			.map(({ organization, organizationId: _organizationId, ...r }) => ({
+				...r,
+				organizationName: organization?.name ?? null,
+			}))
+	)
 }
 
 /** Whether the viewer holds the routing permission in any scope (the queue shows bulk assign). */

@@ -300,7 +300,14 @@ describe('following a complaint', () => {
 		await proposedTo(filed.complaintId, agent.viewer, '免费更换泵体，运费由我司承担。')
 		let detail = await getComplaintByReference(database.prisma, customer.viewer, filed.reference)
 		expect(detail.actions).toEqual(['add-information', 'accept-resolution', 'dispute-resolution', 'withdraw'])
-		expect(detail.resolution).toEqual({ type: 'REPLACEMENT', summary: '免费更换泵体，运费由我司承担。' })
+		expect(detail.resolution).toEqual({
+			type: 'REPLACEMENT',
+			summary: '免费更换泵体，运费由我司承担。',
+			// no money involved: the page states no amount
+			amountMinor: 0,
+			currency: 'CNY',
+			costBearer: 'COMPANY',
+		})
 
 		await disputeResolution(deps, customer.viewer, filed.complaintId, { reason: '希望退款' })
 		detail = await getComplaintByReference(database.prisma, customer.viewer, filed.reference)

@@ -1,5 +1,6 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import type { ComplaintStatus, NotificationFrequency } from '#app/generated/prisma/enums.ts'
+import { pendingApprovalChange, supersedeWaitingProposal } from '../approvals/supersede.ts'
 import { DomainValidationError, InsufficientAuthorityError, InvalidTransitionError } from '../errors.ts'
 import type { Viewer } from '../viewer.ts'
 import { attachmentData } from './attachments.ts'
@@ -117,6 +118,8 @@ async function moveByCustomer(
 			serviceClockFor(tx, complaint.regionId, { keyAccount: complaint.isKeyAccount }),
 		)
 		await writeVersioned(tx, complaint, { status: move.to, customerUpdatedAt: now, ...fields })
+		// withdrawn or escalated while a proposal waits for approval: no approver decides it any more
+		const superseded = await supersedeWaitingProposal(tx, complaintId, { from: complaint.status, to: move.to }, now)
 		if (move.answer)
 			await tx.resolutionProposal.updateMany({
 				where: { complaintId, status: 'OFFERED' },
@@ -129,6 +132,7 @@ async function moveByCustomer(
 			fromStatus: complaint.status,
 			toStatus: move.to,
 			data: move.data,
+			...(superseded ? { changes: pendingApprovalChange(superseded) } : {}),
 			at: now,
 		})
 	})

@@ -14,9 +14,11 @@ import {
 	NotFoundError,
 	WorkflowRefusedError,
 } from '../errors.ts'
-import { acceptResolution, disputeResolution } from './customer-actions.ts'
+import { acceptResolution, disputeResolution, escalateComplaint, withdrawComplaint } from './customer-actions.ts'
 import type { ComplaintDeps } from './ports.ts'
 import { decideApproval, proposeResolution, type ProposalInput } from './proposals.ts'
+import { escalateByStaff, requestInformation, startInvestigation } from './staff-actions.ts'
+import { loadWorkflowState } from './workflow-state.ts'
 
 /**
  * Proposals and their approvals against the default policy the migration installs (regional
@@ -121,7 +123,79 @@ describe('within the proposer’s authority', () => {
 		expect(more).toEqual([])
 		expect(email).toMatchObject({ template: 'complaint-updated' })
 		expect(email!.text).toContain('免费更换同型号泵体一台')
+		// the customer is told what it is worth and who pays, in their words
+		expect(email!.text).toContain('金额：¥3,000.00')
+		expect(email!.text).toContain('费用：由我方承担')
 		expect(await emailsTo(world.director.email, complaint.reference, 'approval-requested')).toEqual([])
+	})
+
+	test('a marketing director proposing CNY 8,000: the regional manager’s step is theirs too, offered at once', async () => {
+		const complaint = await investigatingComplaint(db(), world)
+		const result = await proposeResolution(deps, world.director.viewer, complaint.id, replacement(8000))
+		expect(result.offered).toBe(true)
+
+		const steps = await db().approvalStep.findMany({
+			where: { proposalId: result.proposalId },
+			orderBy: { sequence: 'asc' },
+		})
+		expect(steps.map((s) => [s.approverRole, s.decision, s.decidedById, s.comment])).toEqual([
+			['REGIONAL_MANAGER', 'APPROVED', world.director.id, WITHIN_AUTHORITY],
+			['MARKETING_DIRECTOR', 'APPROVED', world.director.id, WITHIN_AUTHORITY],
+		])
+		expect(await db().complaint.findUniqueOrThrow({ where: { id: complaint.id } })).toMatchObject({
+			status: 'RESOLUTION_PROPOSED',
+			resolutionAmountMinor: 800_000,
+		})
+		const trail = (await eventsOf(complaint.id)).map((e) => [
+			e.type,
+			(e.data as { approverRole?: string }).approverRole,
+		])
+		expect(trail).toEqual([
+			['approval_decided', 'REGIONAL_MANAGER'],
+			['approval_decided', 'MARKETING_DIRECTOR'],
+			['resolution_proposed', undefined],
+		])
+		// nobody was asked
+		expect(await emailsTo(world.managerEast.email, complaint.reference, 'approval-requested')).toEqual([])
+		expect((await pendingApprovalsFor(db(), world.managerEast.viewer)).map((p) => p.complaint.id)).not.toContain(
+			complaint.id,
+		)
+	})
+
+	test('a regional manager proposing CNY 8,000 still waits for the marketing director', async () => {
+		const complaint = await investigatingComplaint(db(), world)
+		const result = await proposeResolution(deps, world.managerEast.viewer, complaint.id, replacement(8000))
+		expect(result.offered).toBe(false)
+		const steps = await db().approvalStep.findMany({
+			where: { proposalId: result.proposalId },
+			orderBy: { sequence: 'asc' },
+		})
+		expect(steps.map((s) => [s.approverRole, s.decision, s.comment])).toEqual([
+			['REGIONAL_MANAGER', 'APPROVED', WITHIN_AUTHORITY],
+			['MARKETING_DIRECTOR', 'PENDING', null],
+		])
+		expect(await db().complaint.findUniqueOrThrow({ where: { id: complaint.id } })).toMatchObject({
+			status: 'INVESTIGATING',
+			resolutionSummary: null,
+		})
+		expect((await pendingApprovalsFor(db(), world.director.viewer)).map((p) => p.stepId)).toContain(steps[1]!.id)
+		expect(await emailsTo(world.director.email, complaint.reference, 'approval-requested')).toHaveLength(1)
+	})
+
+	test('a marketing director on a major product-quality case still waits for the general manager', async () => {
+		const complaint = await investigatingComplaint(db(), world, { severity: 'MAJOR' })
+		const result = await proposeResolution(deps, world.director.viewer, complaint.id, replacement(8000))
+		expect(result.offered).toBe(false)
+		const steps = await db().approvalStep.findMany({
+			where: { proposalId: result.proposalId },
+			orderBy: { sequence: 'asc' },
+		})
+		expect(steps.map((s) => [s.approverRole, s.decision])).toEqual([
+			['REGIONAL_MANAGER', 'APPROVED'],
+			['MARKETING_DIRECTOR', 'APPROVED'],
+			['GENERAL_MANAGER', 'PENDING'],
+		])
+		expect((await pendingApprovalsFor(db(), world.general.viewer)).map((p) => p.stepId)).toContain(steps[2]!.id)
 	})
 
 	test('no money and a minor case: nobody approves, even for an agent', async () => {
@@ -477,5 +551,103 @@ describe('the customer’s answer is recorded on the proposal', () => {
 		expect(await db().complaint.findUniqueOrThrow({ where: { id: complaint.id } })).toMatchObject({
 			status: 'ESCALATED',
 		})
+	})
+})
+
+describe('a proposal waiting for approval is superseded when the case leaves investigation without it', () => {
+	/** An agent's CNY 3,000 proposal on a fresh complaint, waiting for the east's regional manager. */
+	async function waiting(options: Parameters<typeof investigatingComplaint>[2] = {}) {
+		const complaint = await investigatingComplaint(db(), world, options)
+		const { proposalId, version } = await proposeResolution(deps, world.agent.viewer, complaint.id, replacement(3000))
+		const [step] = await db().approvalStep.findMany({ where: { proposalId } })
+		expect((await pendingApprovalsFor(db(), world.managerEast.viewer)).map((p) => p.stepId)).toContain(step!.id)
+		return { complaint, proposalId, stepId: step!.id, version }
+	}
+	const proposalStatus = async (id: string) =>
+		(await db().resolutionProposal.findUniqueOrThrow({ where: { id } })).status
+	const inManagersList = async (stepId: string) =>
+		(await pendingApprovalsFor(db(), world.managerEast.viewer)).some((p) => p.stepId === stepId)
+
+	test('the customer withdraws: superseded, gone from the approver’s list, recorded on the event', async () => {
+		const { complaint, proposalId, stepId } = await waiting()
+		await withdrawComplaint(deps, world.customer.viewer, complaint.id, { reason: '已自行解决。' })
+
+		expect(await db().resolutionProposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({
+			status: 'SUPERSEDED',
+			decidedAt: expect.any(Date),
+		})
+		expect(await inManagersList(stepId)).toBe(false)
+		expect((await loadWorkflowState(db(), complaint.id)).pendingApproverRole).toBeNull()
+		const withdrawn = (await eventsOf(complaint.id)).at(-1)!
+		expect(withdrawn).toMatchObject({ type: 'withdrawn', toStatus: 'CLOSED' })
+		expect(withdrawn.changes).toEqual({ pendingApproval: { before: 'REGIONAL_MANAGER', after: null } })
+		// the step itself is no one's any more
+		const late = await refusal(
+			decideApproval(deps, world.managerEast.viewer, complaint.id, { stepId, decision: 'APPROVED' }),
+		)
+		expect(late).toBeInstanceOf(InvalidTransitionError)
+		expect(await db().approvalStep.findUniqueOrThrow({ where: { id: stepId } })).toMatchObject({ decision: 'PENDING' })
+	})
+
+	test('staff escalate: superseded; head office may propose afresh', async () => {
+		const { complaint, proposalId, stepId, version } = await waiting()
+		await escalateByStaff(deps, world.agent.viewer, complaint.id, {
+			reason: '客户要求总部介入。',
+			expectedVersion: version,
+		})
+		expect(await proposalStatus(proposalId)).toBe('SUPERSEDED')
+		expect(await inManagersList(stepId)).toBe(false)
+		const escalated = (await eventsOf(complaint.id)).at(-1)!
+		expect(escalated).toMatchObject({ type: 'escalated', fromStatus: 'INVESTIGATING', toStatus: 'ESCALATED' })
+		expect(escalated.changes).toMatchObject({
+			status: { before: 'INVESTIGATING', after: 'ESCALATED' },
+			pendingApproval: { before: 'REGIONAL_MANAGER', after: null },
+		})
+
+		// nothing waits any more, so a new proposal is not refused with APPROVAL_PENDING
+		const again = await proposeResolution(deps, world.managerEast.viewer, complaint.id, replacement(2000))
+		expect(again.offered).toBe(true)
+		expect(await proposalStatus(proposalId)).toBe('SUPERSEDED')
+	})
+
+	test('the customer escalates: superseded', async () => {
+		const { complaint, proposalId, stepId } = await waiting()
+		await escalateComplaint(deps, world.customer.viewer, complaint.id, { reason: '处理太慢。' })
+		expect(await proposalStatus(proposalId)).toBe('SUPERSEDED')
+		expect(await inManagersList(stepId)).toBe(false)
+	})
+
+	test('staff ask the customer for information: superseded', async () => {
+		const { complaint, proposalId, stepId } = await waiting()
+		await requestInformation(deps, world.agent.viewer, complaint.id, { message: '请补充安装现场照片。' })
+		expect(await db().complaint.findUniqueOrThrow({ where: { id: complaint.id } })).toMatchObject({
+			status: 'WAITING_ON_CUSTOMER',
+		})
+		expect(await proposalStatus(proposalId)).toBe('SUPERSEDED')
+		expect(await inManagersList(stepId)).toBe(false)
+		const asked = (await eventsOf(complaint.id)).at(-1)!
+		expect(asked.changes).toMatchObject({ pendingApproval: { before: 'REGIONAL_MANAGER', after: null } })
+	})
+
+	test('head office hands an escalated case back for investigation: the proposal still waits', async () => {
+		const { complaint, proposalId, stepId } = await waiting({ status: 'ESCALATED' })
+		await startInvestigation(deps, world.agent.viewer, complaint.id)
+		expect(await db().complaint.findUniqueOrThrow({ where: { id: complaint.id } })).toMatchObject({
+			status: 'INVESTIGATING',
+		})
+		expect(await proposalStatus(proposalId)).toBe('PENDING_APPROVAL')
+		expect(await inManagersList(stepId)).toBe(true)
+		expect((await eventsOf(complaint.id)).at(-1)!.changes).not.toHaveProperty('pendingApproval')
+	})
+
+	test('an offered proposal and other complaints’ proposals are left alone', async () => {
+		const other = await waiting()
+		const offered = await investigatingComplaint(db(), world)
+		const { proposalId } = await proposeResolution(deps, world.managerEast.viewer, offered.id, replacement(1000))
+		await withdrawComplaint(deps, world.customer.viewer, offered.id, {})
+		expect(await proposalStatus(proposalId)).toBe('OFFERED')
+		expect((await eventsOf(offered.id)).at(-1)!.changes).toBeNull()
+		expect(await proposalStatus(other.proposalId)).toBe('PENDING_APPROVAL')
+		expect(await inManagersList(other.stepId)).toBe(true)
 	})
 })

@@ -4,6 +4,7 @@ import type {
 	ComplaintSeverity,
 	ComplaintStatus,
 	ContactMethod,
+	CostBearer,
 	MessageVisibility,
 	NotificationFrequency,
 	RequestedRemedy,
@@ -124,6 +125,16 @@ export interface TimelineItem {
 	data: Record<string, unknown>
 }
 
+/** The resolution offered to the customer: what, and when money is involved how much and who pays. */
+export interface ResolutionView {
+	type: RequestedRemedy
+	summary: string
+	/** in fen; 0 when no money is involved */
+	amountMinor: number
+	currency: string
+	costBearer: CostBearer | null
+}
+
 export interface ComplaintDetail {
 	id: string
 	reference: string
@@ -140,7 +151,7 @@ export interface ComplaintDetail {
 	createdAt: Date
 	updatedAt: Date
 	closedAt: Date | null
-	resolution: { type: RequestedRemedy; summary: string } | null
+	resolution: ResolutionView | null
 	order: { orderNumber: string; orderedAt: Date; deliveredAt: Date | null }
 	line: { productModel: string; productName: string; batchNumber: string; quantity: number } | null
 	/** files filed with the complaint (those added later sit on their message) */
@@ -269,7 +280,15 @@ export async function getComplaintByReference(
 		updatedAt: row.customerUpdatedAt,
 		closedAt: row.closedAt,
 		resolution:
-			row.resolutionType && row.resolutionSummary ? { type: row.resolutionType, summary: row.resolutionSummary } : null,
+			row.resolutionType && row.resolutionSummary
+				? {
+						type: row.resolutionType,
+						summary: row.resolutionSummary,
+						amountMinor: row.resolutionAmountMinor ?? 0,
+						currency: row.resolutionCurrency ?? 'CNY',
+						costBearer: row.costBearer,
+					}
+				: null,
 		order: row.order,
 		line: row.orderLine,
 		attachments: row.attachments.map(toAttachmentView),

@@ -8,17 +8,6 @@ import { waitingOn, type WaitingOn } from './lifecycle.ts'
  * (clock.ts) as a ServiceClock.
  */
 
-/**
- * The migration's default targets, for the texts that still state them ("we answer within 24
- * hours" in the received email). Dates are never computed from these: use ServiceClock.due.
- */
-export const SERVICE_LEVELS = {
-	firstResponseHours: 24,
-	firstResponseHoursKeyAccount: 4,
-	initialVerificationWorkingDays: 3,
-	resolutionWorkingDays: 5,
-} as const
-
 export interface ClockedComplaint {
 	status: ComplaintStatus
 	firstResponseDueAt: Date | null

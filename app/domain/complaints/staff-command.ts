@@ -1,5 +1,6 @@
 import type { Complaint, Prisma } from '#app/generated/prisma/client.ts'
 import type { MessageVisibility } from '#app/generated/prisma/enums.ts'
+import { pendingApprovalChange, supersedeWaitingProposal } from '../approvals/supersede.ts'
 import {
 	ConflictError,
 	DomainValidationError,
@@ -134,7 +135,9 @@ export function changesOf(before: Complaint, fields: ComplaintChange) {
 
 /**
  * Appends the event of a change written with `writeChange` and, when the customer can see it,
- * announces it to them (an email now or in their digest, as they chose).
+ * announces it to them (an email now or in their digest, as they chose). A move that ends the
+ * investigation supersedes a proposal still waiting for approval (approvals/supersede.ts); the
+ * event records that as its `pendingApproval` change.
  */
 export async function recordEvent(
 	command: StaffCommand,
@@ -150,6 +153,9 @@ export async function recordEvent(
 	const to = event.fields.status
 	const moved = to !== undefined && to !== complaint.status
 	const visibility = event.visibility ?? 'PUBLIC'
+	const superseded = moved
+		? await supersedeWaitingProposal(tx, complaint.id, { from: complaint.status, to }, command.now)
+		: null
 	const recorded = await appendEvent(tx, {
 		complaintId: complaint.id,
 		actorId: command.viewer.userId,
@@ -159,7 +165,7 @@ export async function recordEvent(
 		visibility,
 		data: event.data,
 		version: event.version,
-		changes: changesOf(complaint, event.fields),
+		changes: { ...changesOf(complaint, event.fields), ...pendingApprovalChange(superseded) },
 		at: command.now,
 	})
 	if (visibility === 'PUBLIC')

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
 import { loadRegionCalendar } from '../sla/calendar-queries.ts'
 import { dueAfter, isWallClock, loadTargets } from '../sla/targets.ts'
-import { addWorkingTime, atRiskInstant } from '../sla/working-time.ts'
+import { addWorkingTime, atRiskInstant, workingTimeBetween } from '../sla/working-time.ts'
 import { AT_RISK_FRACTION, type ServiceClock } from './service-level.ts'
 
 /**
@@ -25,5 +25,12 @@ export async function serviceClockFor(
 				? new Date(start.getTime() + AT_RISK_FRACTION * (due.getTime() - start.getTime()))
 				: atRiskInstant(start, due, calendar, timeZone, AT_RISK_FRACTION),
 		due: (kind, from) => dueAfter(from, targets.of(kind, keyAccount), calendar, timeZone),
+		resumed: (due, pausedAt, now) =>
+			addWorkingTime(
+				now,
+				{ hours: workingTimeBetween(pausedAt, due, calendar, timeZone) / 3_600_000 },
+				calendar,
+				timeZone,
+			),
 	}
 }

@@ -61,6 +61,12 @@ export interface ServiceClock {
 	atRisk(start: Date, due: Date, kind?: ServiceClockKind): Date
 	/** when the clock `kind` started at `from` runs out, by the configured target */
 	due(kind: ServiceClockKind, from: Date): Date
+	/**
+	 * A paused promise resumed at `now`: the working time that was left at `pausedAt` runs again
+	 * from `now`, so a pause over a weekend or a holiday costs the company nothing and gives it
+	 * nothing either.
+	 */
+	resumed(due: Date, pausedAt: Date, now: Date): Date
 }
 
 /** From this share of a clock's time on, the case is "at risk" (DESIGN.md §4). */
@@ -93,14 +99,16 @@ export function pauseClock(now: Date) {
 	return { slaDueAt: null, slaAtRiskAt: null, slaState: 'ON_TRACK' as const, slaStateChangedAt: now }
 }
 
-/** Back from waiting on the customer: the promise moves by the time the clock was paused. */
+/** Back from waiting on the customer: the promise keeps the working time it had left. */
 export function resumeClock(
 	complaint: { resolutionDueAt: Date | null; slaStateChangedAt: Date | null },
 	now: Date,
 	clock?: ServiceClock,
 ) {
 	if (!complaint.resolutionDueAt) return {}
-	const paused = complaint.slaStateChangedAt ? Math.max(0, now.getTime() - complaint.slaStateChangedAt.getTime()) : 0
-	const due = new Date(complaint.resolutionDueAt.getTime() + paused)
+	const pausedAt = complaint.slaStateChangedAt ?? now
+	const due = clock
+		? clock.resumed(complaint.resolutionDueAt, pausedAt, now)
+		: new Date(complaint.resolutionDueAt.getTime() + Math.max(0, now.getTime() - pausedAt.getTime()))
 	return { resolutionDueAt: due, ...runningClock(due, now, clock) }
 }

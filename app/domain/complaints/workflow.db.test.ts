@@ -465,12 +465,40 @@ describe('service-level clocks', () => {
 		expect(after.slaStateChangedAt).toEqual(NOW)
 		expect(after.resolutionDueAt).toEqual(promised)
 
-		// resumed a day after it was paused (complaintIn's paused case): the promise moves by that day
+		// paused on Sunday 10:00 (complaintIn's paused case), due Wednesday 10:00: 19 working hours
+		// were left (Monday 09:00–18:00, Tuesday, Wednesday 09:00–10:00). Resumed Monday 10:00,
+		// they run again from there: Wednesday 11:00, one hour later, not a wall-clock day later.
 		const waiting = await complaintIn('WAITING_ON_CUSTOMER')
+		expect(waiting.complaint.resolutionDueAt).toEqual(new Date('2026-11-25T02:00:00Z'))
 		await startInvestigation(deps, staff.agent, waiting.complaint.id)
 		after = await row(waiting.complaint.id)
-		expect(after.resolutionDueAt).toEqual(new Date(waiting.complaint.resolutionDueAt!.getTime() + DAY))
+		expect(after.resolutionDueAt).toEqual(new Date('2026-11-25T03:00:00Z'))
 		expect(after.slaDueAt).toEqual(after.resolutionDueAt)
+	})
+
+	test('a pause over a weekend keeps the working time that was left, not the wall-clock time', async () => {
+		const { complaint } = await complaintIn('WAITING_ON_CUSTOMER')
+		// paused Friday 17:00 with the promise on Monday 12:00: 1 + 3 = 4 working hours left
+		await database.prisma.complaint.update({
+			where: { id: complaint.id },
+			data: {
+				slaStateChangedAt: new Date('2026-11-20T09:00:00Z'),
+				resolutionDueAt: new Date('2026-11-23T04:00:00Z'),
+			},
+		})
+		await startInvestigation(deps, staff.agent, complaint.id)
+		// resumed Monday 10:00: due Monday 14:00
+		expect((await row(complaint.id)).resolutionDueAt).toEqual(new Date('2026-11-23T06:00:00Z'))
+	})
+
+	test('a promise that had passed when the clock paused is still due the moment it resumes', async () => {
+		const { complaint } = await complaintIn('WAITING_ON_CUSTOMER')
+		await database.prisma.complaint.update({
+			where: { id: complaint.id },
+			data: { slaStateChangedAt: new Date('2026-11-20T09:00:00Z'), resolutionDueAt: new Date('2026-11-20T02:00:00Z') },
+		})
+		await startInvestigation(deps, staff.agent, complaint.id)
+		expect((await row(complaint.id)).resolutionDueAt).toEqual(NOW)
 	})
 
 	test('escalating raises the level and starts a resolution clock; taking it up after escalation starts another', async () => {

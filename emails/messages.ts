@@ -5,6 +5,7 @@ import type {
 	CostBearer,
 	DurationUnit,
 	RequestedRemedy,
+	Responsibility,
 	StaffRole,
 } from '#app/generated/prisma/enums.ts'
 import type { Language } from '#app/i18n/config.ts'
@@ -251,6 +252,40 @@ const en = {
 			action: 'Open the case',
 		},
 	},
+	// To every general manager when responsibility is decided on a product-quality complaint
+	// (quality-decision): the company's words, as on the staff case page
+	qualityDecision: {
+		subject: (reference: string) => `Product-quality responsibility decided: ${reference}`,
+		preview: (reference: string, responsibility: string) => `Complaint ${reference}: ${responsibility}.`,
+		intro: (reference: string, title: string, who: string) =>
+			`${who} has decided who is responsible for the product-quality complaint ${reference} (“${title}”).`,
+		introAgain: (reference: string, title: string, who: string, previous: string) =>
+			`${who} has decided again who is responsible for the product-quality complaint ${reference} (“${title}”). The earlier decision was “${previous}”.`,
+		why: 'You are informed of every responsibility decision on a product-quality complaint.',
+		who: (name: string, role: string | null) => (role ? `${name} (${role})` : name),
+		responsibility: {
+			QUALITY_DEFECT: 'Product quality defect',
+			CUSTOMER_MISUSE: 'Misuse by the customer',
+			TRANSPORT_DAMAGE: 'Damage in transport',
+			DEALER: 'The dealer is responsible',
+			UNDETERMINED: 'Not yet clear',
+			NOT_COMPANY: 'Not the company’s responsibility',
+		} satisfies Record<Responsibility, string>,
+		complaintLabel: 'Complaint',
+		customerLabel: 'Customer',
+		regionLabel: 'Region',
+		productLabel: 'Product',
+		batchLabel: 'Batch',
+		responsibilityLabel: 'Responsibility',
+		decidedByLabel: 'Decided by',
+		photosLabel: 'Evidence photos',
+		product: (name: string, model: string) => `${name} (model ${model})`,
+		wholeOrder: 'The whole order (no order line named)',
+		photos: (count: number) => (count === 1 ? '1 photo' : `${count} photos`),
+		reasonsLabel: 'The reasons given:',
+		ask: 'The evidence photos and the whole investigation are on the case page.',
+		action: 'Open the case',
+	},
 }
 
 export type EmailMessages = typeof en
@@ -467,6 +502,37 @@ const zhCN: EmailMessages = {
 			ask: '客诉仍按原状态处理，请在准备好后重新提出处理方案。',
 			action: '查看客诉',
 		},
+	},
+	qualityDecision: {
+		subject: (reference) => `产品质量问题责任判定通知：${reference}`,
+		preview: (reference, responsibility) => `客诉 ${reference}：${responsibility}。`,
+		intro: (reference, title, who) => `${who}已对产品质量客诉 ${reference}（“${title}”）作出责任判定。`,
+		introAgain: (reference, title, who, previous) =>
+			`${who}已对产品质量客诉 ${reference}（“${title}”）重新作出责任判定，原判定为“${previous}”。`,
+		why: '产品质量问题的每一项责任判定均知会总经理。',
+		who: (name, role) => (role ? `${role}${name}` : name),
+		responsibility: {
+			QUALITY_DEFECT: '产品质量问题',
+			CUSTOMER_MISUSE: '客户使用不当',
+			TRANSPORT_DAMAGE: '运输损坏',
+			DEALER: '经销商责任',
+			UNDETERMINED: '责任不明',
+			NOT_COMPANY: '非我方责任',
+		},
+		complaintLabel: '客诉',
+		customerLabel: '客户',
+		regionLabel: '区域',
+		productLabel: '产品',
+		batchLabel: '批号',
+		responsibilityLabel: '责任判定',
+		decidedByLabel: '判定人',
+		photosLabel: '证据照片',
+		product: (name, model) => `${name}（型号 ${model}）`,
+		wholeOrder: '整个订单（未指定订单行）',
+		photos: (count) => `${count} 张`,
+		reasonsLabel: '判定依据：',
+		ask: '证据照片及全部调查记录请在客诉页面查看。',
+		action: '查看客诉',
 	},
 }
 

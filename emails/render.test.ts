@@ -91,6 +91,24 @@ const samples: { [T in TemplateName]: { props: TemplateProps<T>; links: string[]
 		},
 		links: ['https://portal.test/staff/complaints/CMP-2026-000123'],
 	},
+	'quality-decision': {
+		props: {
+			name: '王总',
+			reference: 'CMP-2026-000123',
+			title: '泵体渗漏',
+			customerName: '王芳',
+			region: { nameZh: '华东大区', nameEn: 'East China' },
+			product: { name: '不锈钢离心泵', model: 'CP-50', batchNumber: 'B2026-1107-03' },
+			responsibility: 'QUALITY_DEFECT',
+			previousResponsibility: null,
+			deciderName: '周工',
+			deciderRole: 'QUALITY_ENGINEER',
+			summary: '泵体铸件有砂眼，属同批次铸造缺陷。',
+			photoCount: 3,
+			url: 'https://portal.test/staff/complaints/CMP-2026-000123',
+		},
+		links: ['https://portal.test/staff/complaints/CMP-2026-000123'],
+	},
 }
 
 const escapeHtml = (s: string) => s.replaceAll('&', '&amp;')
@@ -142,6 +160,48 @@ test('the password-changed time is shown in the company time zone, with the zone
 	expect((await renderEmail('password-changed', props, 'en')).text).toContain('17:30 (GMT+8)')
 	const berlin = await renderEmail('password-changed', { ...props, timeZone: 'Europe/Berlin' }, 'en')
 	expect(berlin.text).toContain('10:30 (GMT+1)')
+})
+
+test('the quality decision tells the general manager what was decided, by whom, on what and why', async () => {
+	const props = samples['quality-decision'].props
+	const zh = await renderEmail('quality-decision', props, 'zh-CN')
+	expect(zh.subject).toBe('产品质量问题责任判定通知：CMP-2026-000123')
+	for (const part of [
+		'品管部质量工程师周工已对产品质量客诉 CMP-2026-000123（“泵体渗漏”）作出责任判定。',
+		'客户：王芳',
+		'区域：华东大区',
+		'产品：不锈钢离心泵（型号 CP-50）',
+		'批号：B2026-1107-03',
+		'责任判定：产品质量问题',
+		'证据照片：3 张',
+		'泵体铸件有砂眼，属同批次铸造缺陷。',
+	])
+		expect(zh.text).toContain(part)
+	expect(zh.text).not.toContain('QUALITY_DEFECT')
+
+	const en = await renderEmail('quality-decision', props, 'en')
+	expect(en.subject).toBe('Product-quality responsibility decided: CMP-2026-000123')
+	for (const part of [
+		'周工 (Quality engineer) has decided who is responsible for the product-quality complaint CMP-2026-000123',
+		'Customer: 王芳',
+		'Region: East China',
+		'Product: 不锈钢离心泵 (model CP-50)',
+		'Batch: B2026-1107-03',
+		'Responsibility: Product quality defect',
+		'Evidence photos: 3 photos',
+	])
+		expect(en.text).toContain(part)
+
+	// decided again, on the whole order: the earlier decision is named, no batch is made up
+	const again = { ...props, product: null, previousResponsibility: 'UNDETERMINED', photoCount: 1 } as const
+	const zhAgain = await renderEmail('quality-decision', again, 'zh-CN')
+	expect(zhAgain.text).toContain('重新作出责任判定，原判定为“责任不明”。')
+	expect(zhAgain.text).toContain('产品：整个订单（未指定订单行）')
+	expect(zhAgain.text).not.toContain('批号')
+	const enAgain = await renderEmail('quality-decision', again, 'en')
+	expect(enAgain.text).toContain('The earlier decision was “Not yet clear”.')
+	expect(enAgain.text).toContain('Evidence photos: 1 photo')
+	expect(enAgain.text).not.toContain('Batch:')
 })
 
 test('names are escaped in the HTML part', async () => {

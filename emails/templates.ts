@@ -6,6 +6,7 @@ import ComplaintDigest, { complaintDigestSubject } from './complaint-digest.tsx'
 import ComplaintReceived, { complaintReceivedSubject } from './complaint-received.tsx'
 import ComplaintUpdated, { complaintUpdatedSubject } from './complaint-updated.tsx'
 import PasswordChanged, { passwordChangedSubject } from './password-changed.tsx'
+import QualityDecision, { qualityDecisionSubject } from './quality-decision.tsx'
 import ResetPassword, { resetPasswordSubject } from './reset-password.tsx'
 import SignupExisting, { signupExistingSubject } from './signup-existing.tsx'
 import SlaBreached, { slaBreachedSubject } from './sla-breached.tsx'
@@ -31,6 +32,7 @@ export const templates = {
 	'sla-breached': { Component: SlaBreached, subject: slaBreachedSubject },
 	'approval-requested': { Component: ApprovalRequested, subject: approvalRequestedSubject },
 	'approval-declined': { Component: ApprovalDeclined, subject: approvalDeclinedSubject },
+	'quality-decision': { Component: QualityDecision, subject: qualityDecisionSubject },
 } satisfies { [name: string]: EmailTemplate<never> }
 
 export type TemplateName = keyof typeof templates

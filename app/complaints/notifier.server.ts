@@ -8,6 +8,7 @@ import { DEFAULT_LANGUAGE, languageFromLocale, type Language } from '#app/i18n/c
 import { enqueueEmail } from '#app/mail/outbox.server.ts'
 import type { ComplaintChange } from '#emails/complaint-parts.tsx'
 import { createApprovalNotifier } from './approval-notifier.server.ts'
+import { createQualityNotifier } from './quality-notifier.server.ts'
 
 /**
  * The customer's emails about their complaints, written to the outbox in the caller's
@@ -156,6 +157,8 @@ export function createComplaintNotifier({ appUrl }: { appUrl: string }): Complai
 	return {
 		// the staff's emails about proposals waiting for approval and declined
 		...createApprovalNotifier({ appUrl }),
+		// the general managers' email about every product-quality responsibility decision
+		...createQualityNotifier({ appUrl }),
 
 		async complaintFiled(tx, complaintId) {
 			const complaint = await tx.complaint.findUniqueOrThrow({

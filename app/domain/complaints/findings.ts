@@ -19,8 +19,8 @@ import {
  * What the investigation found, as ComplaintFinding rows with their evidence photos
  * (Attachment.findingId): on-site visits and samples (000 (三)1(6)), and the responsibility
  * decision (004 §5.5) that a proposal or a rejection rests on. Findings are the company's
- * working material: internal, never emailed; a regional office's own visit is shared with it
- * (partner visibility), since it made it.
+ * working material: internal, never emailed to the customer; a regional office's own visit is
+ * shared with it (partner visibility), since it made it.
  */
 
 const summaryText = (value: string | undefined) =>
@@ -87,8 +87,8 @@ const RESPONSIBILITIES = Object.values(Responsibility)
 /**
  * Records who is responsible (004 §5.5), with its evidence: no proposal before it (000 (七)2),
  * and a rejection only on a finding that the company is not. On a product-quality complaint the
- * quality department decides (workflow.ts) and at least one evidence photo is required
- * (004 §5.4.3).
+ * quality department decides (workflow.ts), at least one evidence photo is required
+ * (004 §5.4.3), and every general manager is emailed the decision.
  */
 export async function determineResponsibility(
 	deps: ComplaintDeps,
@@ -126,6 +126,9 @@ export async function determineResponsibility(
 			visibility: 'INTERNAL',
 			data: { findingId: finding.id, responsibility: input.responsibility },
 		})
+		// the general manager is informed of every product-quality decision (DESIGN.md §5, 004 §5.7.1)
+		if (complaint.category === 'PRODUCT_QUALITY')
+			await deps.notifier.qualityDecision?.(tx, { complaintId, findingId: finding.id })
 		return { version, findingId: finding.id }
 	})
 }

@@ -28,6 +28,11 @@ export interface ComplaintNotifier {
 	approvalRequested?(tx: Prisma.TransactionClient, request: { complaintId: string; stepId: string }): Promise<void>
 	/** An approver declined the proposal at step `stepId`: tell the person who proposed it. */
 	approvalDeclined?(tx: Prisma.TransactionClient, decision: { complaintId: string; stepId: string }): Promise<void>
+	/**
+	 * Responsibility was decided on a product-quality complaint, as the responsibility finding
+	 * `findingId` (a first decision or a new one): inform every general manager (DESIGN.md §5).
+	 */
+	qualityDecision?(tx: Prisma.TransactionClient, decision: { complaintId: string; findingId: string }): Promise<void>
 }
 
 /** A file the upload pipeline has checked, cleaned and stored; the commands record it. */

@@ -1,5 +1,6 @@
 import { initContextCache } from '@pothos/core'
 import { readSessionToken, validateSessionToken, type ValidSession } from '#app/auth/session.server.ts'
+import { authenticateApiToken } from '#app/domain/api-tokens/tokens.ts'
 import { viewerFromUser, type Viewer } from '#app/domain/viewer.ts'
 import type { AppServices } from '#app/server/services.server.ts'
 import { unauthenticatedError } from './errors.ts'
@@ -12,19 +13,20 @@ export interface Context {
 	services: AppServices
 	/** who is asking, as the domain layer sees it; null when anonymous */
 	viewer: Viewer | null
+	/** the signed-in person's row, when a session cookie authenticated; null for an API token */
 	user: SignedInUser | null
 	request: Request
 }
 
 export async function createContext(services: AppServices, request: Request): Promise<Context> {
-	const user = await authenticate(services, request)
+	const { user, viewer } = await authenticate(services, request)
 	return {
 		// keeps Pothos's per-request caches when a server copies the context object
 		...initContextCache(),
 		services,
 		request,
 		user,
-		viewer: user ? viewerFromUser(user) : null,
+		viewer,
 	}
 }
 
@@ -33,25 +35,41 @@ export async function createContext(services: AppServices, request: Request): Pr
  * ignored: a client that sent a token and was quietly served as someone else, or as nobody,
  * would misread every answer it gets.
  */
-async function authenticate(services: AppServices, request: Request): Promise<SignedInUser | null> {
+async function authenticate(
+	services: AppServices,
+	request: Request,
+): Promise<{ user: SignedInUser | null; viewer: Viewer | null }> {
 	const authorization = request.headers.get('authorization')
-	if (authorization !== null) return authenticateAuthorizationHeader(services, authorization)
+	if (authorization !== null)
+		return { user: null, viewer: await authenticateAuthorizationHeader(services, authorization) }
 	const token = readSessionToken(request)
-	if (!token) return null
+	if (!token) return { user: null, viewer: null }
 	// An expired or revoked session is simply anonymous, as on the web pages; the cookie already
 	// lives to the session's absolute cap, so a sliding refresh needs no Set-Cookie here.
 	const session = await validateSessionToken(services.db.prisma, token)
-	return session?.user ?? null
+	const user = session?.user ?? null
+	return { user, viewer: user ? viewerFromUser(user) : null }
 }
 
+// RFC 6750 §2.1: the scheme is case-insensitive, then one or more spaces, then the token.
+const BEARER = /^Bearer +(\S+)$/i
+
 /**
- * Credentials in the Authorization header: each scheme the API accepts gets its branch here
- * (partners' API tokens are the first, in a later issue). A scheme without a branch is refused.
+ * Credentials in the Authorization header: an organization's API token as `Bearer cpt_…`
+ * (app/domain/api-tokens/). Anything else, and a token that is unknown, revoked or expired, is a
+ * 401 that says no more than that (RFC 6750 §3.1), rather than an anonymous answer.
  */
-async function authenticateAuthorizationHeader(
-	_services: AppServices,
-	_authorization: string,
-): Promise<SignedInUser | null> {
-	// The message does not echo the header: a token sent without its scheme would be the scheme.
-	throw unauthenticatedError('The Authorization header carries no scheme this API accepts.')
+async function authenticateAuthorizationHeader(services: AppServices, authorization: string): Promise<Viewer> {
+	const bearer = BEARER.exec(authorization.trim())
+	// The messages do not echo the header: a token sent without its scheme would be the scheme.
+	if (!bearer) throw unauthenticatedError('Send an API token as `Authorization: Bearer <token>`.')
+	const outcome = await authenticateApiToken(services.db.prisma, bearer[1]!)
+	if (!outcome.ok) {
+		services.logger.info({ reason: outcome.reason }, 'API token refused')
+		throw unauthenticatedError(
+			'The API token is invalid, revoked or expired.',
+			'Bearer error="invalid_token", error_description="The token is invalid, revoked or expired."',
+		)
+	}
+	return outcome.viewer
 }

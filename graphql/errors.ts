@@ -6,10 +6,15 @@ import { GraphQLError } from 'graphql'
  * to show: Yoga passes GraphQLErrors through its masking, and masks everything else.
  */
 
-// 401 still lacks the WWW-Authenticate challenge RFC 9110 asks for: there is no scheme to name
-// until API tokens arrive, and then it becomes `Bearer`.
-export function unauthenticatedError(message: string): GraphQLError {
-	return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
+/**
+ * 401 with the challenge RFC 9110 asks for. `challenge` is the WWW-Authenticate value: plain
+ * `Bearer` when the request used no scheme we accept, `Bearer error="invalid_token"` when its
+ * token is unknown, revoked or expired (RFC 6750 §3.1: which of them is not said).
+ */
+export function unauthenticatedError(message: string, challenge = 'Bearer'): GraphQLError {
+	return new GraphQLError(message, {
+		extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': challenge } } },
+	})
 }
 
 /** Arguments that are well-typed but cannot be right, whoever asks. */

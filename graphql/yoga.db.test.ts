@@ -245,7 +245,7 @@ describe('node', () => {
 })
 
 describe('authentication', () => {
-	test('an Authorization header is refused with UNAUTHENTICATED, even next to a valid session cookie', async () => {
+	test('an Authorization header without a valid API token is refused with UNAUTHENTICATED, even next to a valid session cookie', async () => {
 		for (const authorization of ['Bearer abc', 'Basic YTpi', 'sometoken']) {
 			const { status, body, text } = await post('{ viewer { id } }', { as: 'alice', headers: { authorization } })
 			expect(status).toBe(401)

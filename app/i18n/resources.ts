@@ -7,6 +7,7 @@ import enConsole from './locales/en/console.ts'
 import enFiling from './locales/en/filing.ts'
 import enMailbox from './locales/en/mailbox.ts'
 import enSettings from './locales/en/settings.ts'
+import enTokens from './locales/en/tokens.ts'
 import enValidation from './locales/en/validation.ts'
 import zhApprovals from './locales/zh-CN/approvals.ts'
 import zhAuth from './locales/zh-CN/auth.ts'
@@ -17,6 +18,7 @@ import zhConsole from './locales/zh-CN/console.ts'
 import zhFiling from './locales/zh-CN/filing.ts'
 import zhMailbox from './locales/zh-CN/mailbox.ts'
 import zhSettings from './locales/zh-CN/settings.ts'
+import zhTokens from './locales/zh-CN/tokens.ts'
 import zhValidation from './locales/zh-CN/validation.ts'
 import type { Language } from './config.ts'
 
@@ -37,6 +39,7 @@ export const resources = {
 		approvals: enApprovals,
 		settings: enSettings,
 		console: enConsole,
+		tokens: enTokens,
 	},
 	'zh-CN': {
 		common: zhCommon,
@@ -49,6 +52,7 @@ export const resources = {
 		approvals: zhApprovals,
 		settings: zhSettings,
 		console: zhConsole,
+		tokens: zhTokens,
 	},
 } satisfies Record<Language, Record<string, unknown>>
 

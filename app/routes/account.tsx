@@ -2,7 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { changePassword, listSessions, revokeOtherSessions, revokeSession } from '#app/auth/accounts.server.ts'
 import { requireUser } from '#app/auth/current-user.server.ts'
@@ -12,16 +12,19 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrors, retryAfterOf } from '#app/components/form-errors.tsx'
 import { Field } from '#app/components/forms.tsx'
 import { ChangePasswordSchema } from '#app/domain/accounts/schemas.ts'
+import { canManageApiTokens } from '#app/domain/api-tokens/access.ts'
 import { redirectWithToast } from '#app/toast.server.ts'
 
 export const meta: MetaFunction = () => [{ title: '我的账户 · My account' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const { user, session } = await requireUser(request, context)
+	const { user, session, viewer } = await requireUser(request, context)
 	const sessions = await listSessions(context.db.prisma, user.id)
 	return {
 		user: { name: user.name, email: user.email },
 		sessions: sessions.map((s) => ({ ...s, current: s.id === session.id })),
+		// members of dealers and regional offices manage their organization's API tokens
+		apiTokens: canManageApiTokens(viewer),
 	}
 }
 
@@ -66,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
 	const { t } = useTranslation('auth')
-	const { user, sessions } = useLoaderData<typeof loader>()
+	const { user, sessions, apiTokens } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
@@ -90,6 +93,16 @@ export default function AccountPage() {
 					<dd>{user.email}</dd>
 				</dl>
 			</section>
+
+			{apiTokens ? (
+				<section className="panel" aria-labelledby="api-tokens-title">
+					<h2 id="api-tokens-title">{t('tokens:entry')}</h2>
+					<p>{t('tokens:entryLead')}</p>
+					<p>
+						<Link to="/account/api-tokens">{t('tokens:title')}</Link>
+					</p>
+				</section>
+			) : null}
 
 			<section className="panel" aria-labelledby="password-title">
 				<h2 id="password-title">{t('account.changePassword')}</h2>

@@ -48,7 +48,9 @@ builder.queryField('viewer', (t) =>
 	t.field({
 		type: UserNode,
 		nullable: true,
-		description: 'The person making the request; null when nobody is signed in.',
-		resolve: (_root, _args, context) => context.user,
+		description:
+			'The person making the request; for an API token, the member of the organization who created it, to whom what the token writes is attributed. Null when nobody is signed in.',
+		// a session's row came with it; a token's creator is loaded like any user
+		resolve: (_root, _args, context) => context.user ?? context.viewer?.userId ?? null,
 	}),
 )

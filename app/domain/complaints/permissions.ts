@@ -1,5 +1,6 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import type { MessageVisibility, StaffRole, UserKind } from '#app/generated/prisma/enums.ts'
+import { scopeAllows } from '../api-tokens/scopes.ts'
 import type { Viewer } from '../viewer.ts'
 
 /**
@@ -95,7 +96,20 @@ function narrowToRegion(permissions: Permission[]): Permission[] {
 	return permissions.map((p) => p.replace(/:any$/, ':region') as Permission)
 }
 
-export function permissionsOf(viewer: Pick<Viewer, 'kind' | 'staffRole' | 'organizationKind'>): readonly Permission[] {
+/**
+ * The permissions of the viewer's kind (and staff role). An API token holds its organization's,
+ * less what its scopes leave out; every check below (can, complaintVisibleTo) reads this list.
+ */
+export function permissionsOf(
+	viewer: Pick<Viewer, 'kind' | 'staffRole' | 'organizationKind' | 'tokenScopes'>,
+): readonly Permission[] {
+	const granted = permissionsOfKind(viewer)
+	const scopes = viewer.tokenScopes
+	if (scopes === undefined) return granted
+	return granted.filter((permission) => scopeAllows(scopes, permission.split(':', 1)[0] as ComplaintAction))
+}
+
+function permissionsOfKind(viewer: Pick<Viewer, 'kind' | 'staffRole' | 'organizationKind'>): readonly Permission[] {
 	const byKind: Record<UserKind, Permission[]> = {
 		CUSTOMER,
 		DEALER,

@@ -4,6 +4,7 @@ import { COST_BEARERS } from '#app/domain/approvals/cost-bearer.ts'
 import type { ComplaintNotifier } from '#app/domain/complaints/ports.ts'
 import { nextStep } from '#app/domain/complaints/service-level.ts'
 import { loadTargets } from '#app/domain/sla/targets.ts'
+import { enqueuePartnerEvent } from '#app/domain/webhooks/partner-events.ts'
 import { DEFAULT_LANGUAGE, languageFromLocale, type Language } from '#app/i18n/config.ts'
 import { enqueueEmail } from '#app/mail/outbox.server.ts'
 import type { ComplaintChange } from '#emails/complaint-parts.tsx'
@@ -159,6 +160,10 @@ export function createComplaintNotifier({ appUrl }: { appUrl: string }): Complai
 		...createApprovalNotifier({ appUrl }),
 		// the general managers' email about every product-quality responsibility decision
 		...createQualityNotifier({ appUrl }),
+		// the partner organizations' webhooks, queued with the change (docs/decisions/011-webhooks.md)
+		async partnerEvent(tx, event) {
+			await enqueuePartnerEvent(tx, event)
+		},
 
 		async complaintFiled(tx, complaintId) {
 			const complaint = await tx.complaint.findUniqueOrThrow({

@@ -9,6 +9,7 @@ import enMailbox from './locales/en/mailbox.ts'
 import enSettings from './locales/en/settings.ts'
 import enTokens from './locales/en/tokens.ts'
 import enValidation from './locales/en/validation.ts'
+import enWebhooks from './locales/en/webhooks.ts'
 import zhApprovals from './locales/zh-CN/approvals.ts'
 import zhAuth from './locales/zh-CN/auth.ts'
 import zhCasework from './locales/zh-CN/casework.ts'
@@ -20,6 +21,7 @@ import zhMailbox from './locales/zh-CN/mailbox.ts'
 import zhSettings from './locales/zh-CN/settings.ts'
 import zhTokens from './locales/zh-CN/tokens.ts'
 import zhValidation from './locales/zh-CN/validation.ts'
+import zhWebhooks from './locales/zh-CN/webhooks.ts'
 import type { Language } from './config.ts'
 
 /**
@@ -40,6 +42,7 @@ export const resources = {
 		settings: enSettings,
 		console: enConsole,
 		tokens: enTokens,
+		webhooks: enWebhooks,
 	},
 	'zh-CN': {
 		common: zhCommon,
@@ -53,6 +56,7 @@ export const resources = {
 		settings: zhSettings,
 		console: zhConsole,
 		tokens: zhTokens,
+		webhooks: zhWebhooks,
 	},
 } satisfies Record<Language, Record<string, unknown>>
 

@@ -101,6 +101,9 @@ export default function AccountPage() {
 					<p>
 						<Link to="/account/api-tokens">{t('tokens:title')}</Link>
 					</p>
+					<p>
+						<Link to="/account/webhooks">{t('webhooks:title')}</Link>
+					</p>
 				</section>
 			) : null}
 

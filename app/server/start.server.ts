@@ -10,6 +10,7 @@ import { createLogger } from '#app/logger.server.ts'
 import { startOutboxWorker } from '#app/mail/outbox-worker.server.ts'
 import { createRateLimits } from '#app/rate-limit.server.ts'
 import { createStorage } from '#app/storage/storage.server.ts'
+import { startWebhookWorker } from '#app/webhooks/worker.server.ts'
 import { seedCalendarDays } from '../../prisma/seed/calendar-days.ts'
 import { formatDemoAccounts, seedDemo } from '../../prisma/seed/demo.ts'
 import { seedReplyTemplates } from '../../prisma/seed/reply-templates.ts'
@@ -61,6 +62,8 @@ export async function startServer(build: ServerBuild): Promise<void> {
 	const services: AppServices = { config, db, logger, limits, storage }
 	const background: Array<{ stop(): Promise<void> }> = []
 	background.push(startOutboxWorker(services))
+	// partners' webhooks, queued with the changes they report (docs/decisions/011-webhooks.md)
+	background.push(startWebhookWorker(services))
 	// complaint digests are written to the outbox; the worker above delivers them
 	background.push(startDigestJob({ db, appUrl: config.appUrl, logger }))
 	background.push(startDraftCleanupJob({ db, storage, logger }))

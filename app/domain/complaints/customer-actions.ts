@@ -64,7 +64,7 @@ export async function addInformation(
 					createdAt: now,
 				})),
 			})
-		await appendEvent(tx, {
+		const added = await appendEvent(tx, {
 			complaintId,
 			actorId: viewer.userId,
 			type: 'customer_message',
@@ -72,8 +72,9 @@ export async function addInformation(
 			data: { messageId: message.id },
 			at: now,
 		})
-		if (resumes)
-			await appendEvent(tx, {
+		await deps.notifier.partnerEvent?.(tx, { complaintId, eventId: added.id })
+		if (resumes) {
+			const resumed = await appendEvent(tx, {
 				complaintId,
 				actorId: viewer.userId,
 				type: 'status_changed',
@@ -81,6 +82,8 @@ export async function addInformation(
 				toStatus: 'INVESTIGATING',
 				at: now,
 			})
+			await deps.notifier.partnerEvent?.(tx, { complaintId, eventId: resumed.id })
+		}
 		return { messageId: message.id }
 	})
 }
@@ -125,7 +128,7 @@ async function moveByCustomer(
 				where: { complaintId, status: 'OFFERED' },
 				data: { status: move.answer, decidedAt: now },
 			})
-		await appendEvent(tx, {
+		const moved = await appendEvent(tx, {
 			complaintId,
 			actorId: viewer.userId,
 			type: move.event,
@@ -135,6 +138,7 @@ async function moveByCustomer(
 			...(superseded ? { changes: pendingApprovalChange(superseded) } : {}),
 			at: now,
 		})
+		await deps.notifier.partnerEvent?.(tx, { complaintId, eventId: moved.id })
 	})
 }
 

@@ -118,7 +118,7 @@ export async function fileComplaint(deps: ComplaintDeps, viewer: Viewer, draftId
 				select: { id: true, reference: true },
 			})
 			await tx.attachment.updateMany({ where: { draftId }, data: { complaintId: complaint.id, draftId: null } })
-			await appendEvent(tx, {
+			const filed = await appendEvent(tx, {
 				complaintId: complaint.id,
 				actorId: viewer.userId,
 				type: 'filed',
@@ -127,6 +127,7 @@ export async function fileComplaint(deps: ComplaintDeps, viewer: Viewer, draftId
 			})
 			await tx.complaintDraft.delete({ where: { id: draftId } })
 			await deps.notifier.complaintFiled(tx, complaint.id)
+			await deps.notifier.partnerEvent?.(tx, { complaintId: complaint.id, eventId: filed.id })
 			return { complaintId: complaint.id, reference: complaint.reference, created: true }
 		})
 	} catch (error) {

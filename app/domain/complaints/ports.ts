@@ -33,6 +33,12 @@ export interface ComplaintNotifier {
 	 * `findingId` (a first decision or a new one): inform every general manager (DESIGN.md §5).
 	 */
 	qualityDecision?(tx: Prisma.TransactionClient, decision: { complaintId: string; findingId: string }): Promise<void>
+	/**
+	 * The event `eventId` was recorded on the complaint, at any visibility: queue the webhooks of
+	 * the partner organizations that subscribed, with what they may see (app/domain/webhooks/).
+	 * Called for every event a command records; the implementation picks those partners hear of.
+	 */
+	partnerEvent?(tx: Prisma.TransactionClient, event: { complaintId: string; eventId: string }): Promise<void>
 }
 
 /** A file the upload pipeline has checked, cleaned and stored; the commands record it. */

@@ -107,6 +107,7 @@ async function offer(
 		at: now,
 	})
 	await command.deps.notifier.publicChange(tx, { complaintId: complaint.id, eventId: event.id })
+	await command.deps.notifier.partnerEvent?.(tx, { complaintId: complaint.id, eventId: event.id })
 	return version
 }
 

@@ -170,6 +170,7 @@ export async function recordEvent(
 	})
 	if (visibility === 'PUBLIC')
 		await command.deps.notifier.publicChange(tx, { complaintId: complaint.id, eventId: recorded.id })
+	await command.deps.notifier.partnerEvent?.(tx, { complaintId: complaint.id, eventId: recorded.id })
 	return recorded
 }
 

@@ -1,5 +1,7 @@
 import { Redis } from 'ioredis'
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { COST_LIMITS } from '#graphql/limits.ts'
+import { createTokenBuckets, type BucketOptions, type TokenBuckets } from './token-bucket.server.ts'
 
 /**
  * Limits on the account forms (DESIGN.md §9, Zammad's defaults): a wrong password or a flood of
@@ -39,13 +41,27 @@ export interface RateLimits {
 	reset(name: RateLimitName, key: string): Promise<void>
 	/** Gives back one attempt, e.g. the address's after a successful sign-in. */
 	refund(name: RateLimitName, key: string): Promise<void>
+	/** GraphQL query cost budgets, per caller (graphql/plugins/query-cost.ts) */
+	queryCost: TokenBuckets
 	close(): Promise<void>
+}
+
+const QUERY_COST_BUCKET = {
+	capacity: COST_LIMITS.maximumAvailable,
+	restoreRate: COST_LIMITS.restoreRate,
+	keyPrefix: 'qc:',
 }
 
 export function createRateLimits({
 	redisUrl,
 	rules = RULES,
-}: { redisUrl?: string; rules?: Record<RateLimitName, RateLimitRule> } = {}): RateLimits {
+	queryCost,
+}: {
+	redisUrl?: string
+	rules?: Record<RateLimitName, RateLimitRule>
+	/** tests: a key prefix of their own, a clock */
+	queryCost?: Partial<BucketOptions>
+} = {}): RateLimits {
 	const redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null
 	const limiters = Object.fromEntries(
 		Object.entries(rules).map(([name, rule]) => {
@@ -76,6 +92,7 @@ export function createRateLimits({
 		async refund(name, key) {
 			await limiters[name].reward(key.toLowerCase(), 1)
 		},
+		queryCost: createTokenBuckets({ ...QUERY_COST_BUCKET, ...queryCost }, redis),
 		async close() {
 			redis?.disconnect()
 		},

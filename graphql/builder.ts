@@ -74,6 +74,8 @@ export const builder = new SchemaBuilder<{
 		nodeFieldOptions: { description: 'The item at the end of the edge.' },
 		edgesFieldOptions: { description: 'The items on this page, with their cursors.' },
 		nodesFieldOptions: { description: 'The items on this page.' },
+		// GitHub's shorthand: `nodes` beside `edges`, for clients that need no cursor per item
+		nodesOnConnection: { description: 'The items on this page, without their cursors.' },
 		pageInfoFieldOptions: { description: 'Information to fetch the next or previous page.' },
 		firstArgOptions: { description: 'Returns the first n items (at most 100).' },
 		lastArgOptions: { description: 'Returns the last n items (at most 100).' },

@@ -30,3 +30,34 @@ export function invalidGlobalIdError(): GraphQLError {
 export function queryTooComplexError(message: string): GraphQLError {
 	return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } })
 }
+
+/** What graphql/plugins/query-cost.ts reports in `extensions.cost` (Shopify's shape). */
+export interface CostExtension {
+	requestedQueryCost: number
+	/** what the answer held, once it ran; the difference went back into the budget */
+	actualQueryCost?: number
+	throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number }
+}
+
+/** One operation that costs more than any caller may spend at once; refused before it runs. */
+export function maxCostExceededError(cost: number, maximum: number): GraphQLError {
+	return new GraphQLError(
+		`The query costs ${cost} points; the most one query may cost is ${maximum}. Ask for smaller pages or fewer fields.`,
+		{ extensions: { code: 'MAX_COST_EXCEEDED', cost, maximumCost: maximum, http: { status: 400 } } },
+	)
+}
+
+/** The caller's budget holds less than the query costs: 429, with when to try again. */
+export function throttledError(cost: number, available: number, retryAfterSeconds: number): GraphQLError {
+	return new GraphQLError(
+		`Throttled: the query costs ${cost} points and ${Math.floor(available)} are available. Retry in ${retryAfterSeconds} s.`,
+		{
+			extensions: {
+				code: 'THROTTLED',
+				cost,
+				retryAfterSeconds,
+				http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+			},
+		},
+	)
+}

@@ -9,6 +9,12 @@ import './types/Organization.ts'
 import './types/User.ts'
 import './types/ComplaintStatus.ts'
 import './types/UserError.ts'
+import './types/ComplaintEnums.ts'
+import './types/Order.ts'
+import './types/ComplaintParts.ts'
 import './types/Complaint.ts'
+import './types/WorkflowEnums.ts'
+import './types/WorkflowMutations.ts'
+import './types/ComplaintWorkflow.ts'
 
 export const schema = builder.toSchema()

@@ -12,6 +12,7 @@ import { createRateLimits, type RateLimits } from '#app/rate-limit.server.ts'
 import type { AppServices } from '#app/server/services.server.ts'
 import { createTestStorage } from '#tests/context.ts'
 import { createTestDatabase } from '#tests/db.ts'
+import { withoutCost } from '#tests/graphql-body.ts'
 import { QUERY_LIMITS } from './plugins/query-limits.ts'
 import { createGraphQLHandler, type GraphQLHandler } from './yoga.ts'
 
@@ -97,7 +98,7 @@ async function post(
 		body: JSON.stringify({ query, variables }),
 	})
 	const text = await response.text()
-	return { status: response.status, text, body: JSON.parse(text) as GraphQLBody }
+	return { status: response.status, text, body: withoutCost(JSON.parse(text) as GraphQLBody) }
 }
 
 const NODE = /* GraphQL */ `
@@ -148,7 +149,7 @@ describe('viewer', () => {
 			headers: { 'content-type': 'application/json', cookie: `session=${'a'.repeat(32)}` },
 			body: JSON.stringify({ query: '{ viewer { id } }' }),
 		})
-		expect(await response.json()).toEqual({ data: { viewer: null } })
+		expect(withoutCost(await response.json())).toEqual({ data: { viewer: null } })
 	})
 })
 
@@ -285,7 +286,7 @@ describe('CSRF prevention', () => {
 			headers: { cookie, 'x-graphql-csrf': '1' },
 		})
 		expect(get.status).toBe(200)
-		expect(await get.json()).toEqual({ data: { viewer: { id: userId('alice') } } })
+		expect(withoutCost(await get.json())).toEqual({ data: { viewer: { id: userId('alice') } } })
 		const { status } = await post('{ viewer { id } }', { as: 'alice' })
 		expect(status).toBe(200)
 	})
@@ -417,7 +418,7 @@ describe('behind Express', () => {
 				headers: { 'content-type': 'application/json', cookie: await cookieFor('sam') },
 				body: JSON.stringify({ query: '{ viewer { kind staffRole } }' }),
 			})
-			expect(await response.json()).toEqual({ data: { viewer: { kind: 'STAFF', staffRole: 'AGENT' } } })
+			expect(withoutCost(await response.json())).toEqual({ data: { viewer: { kind: 'STAFF', staffRole: 'AGENT' } } })
 		} finally {
 			await new Promise((resolve) => server.close(resolve))
 		}

@@ -4,6 +4,7 @@ import type { Logger } from '#app/logger.server.ts'
 import type { AppServices } from '#app/server/services.server.ts'
 import { createContext, type Context } from './context.ts'
 import { useCsrfPrevention } from './plugins/csrf-prevention.ts'
+import { useQueryCost } from './plugins/query-cost.ts'
 import { useQueryLimits } from './plugins/query-limits.ts'
 import { schema } from './schema.ts'
 
@@ -31,7 +32,7 @@ export function createGraphQLHandler(services: AppServices) {
 		// another site read answers given with our users' cookies.
 		cors: false,
 		logging: yogaLogger(services.logger),
-		plugins: [useCsrfPrevention(), useQueryLimits()],
+		plugins: [useCsrfPrevention(), useQueryLimits(), useQueryCost()],
 	})
 }
 

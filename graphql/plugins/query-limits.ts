@@ -11,7 +11,8 @@ import { queryTooComplexError } from '../errors.ts'
 
 /**
  * Bounds on the shape of a query, checked before anything runs (DESIGN.md §9: Shopify's and
- * graphql-armor's numbers). A cost limit that counts page sizes comes with the first connection.
+ * graphql-armor's numbers). The cost that counts page sizes, and the budget it is paid from, is
+ * useQueryCost's (query-cost.ts), which runs after validation, once the variables are known.
  */
 export const QUERY_LIMITS = {
 	characters: 15_000,

@@ -55,6 +55,21 @@ export const UserErrorType = builder.objectRef<UserErrorShape>('UserError').impl
 
 const english = createI18n('en')
 
+/**
+ * A stale `expectedVersion`: the message lists what the client missed (as the console's
+ * "meanwhile" list does), so that it can tell its user rather than retry blindly.
+ */
+function conflictMessage(error: ConflictError): string {
+	const head = 'Someone else changed the record first; read it again and retry.'
+	if (error.missed.length === 0) return head
+	const changes = error.missed.map((change) => {
+		const who = change.actorName ? ` by ${change.actorName}` : ''
+		const moved = change.fromStatus && change.toStatus ? ` (${change.fromStatus} → ${change.toStatus})` : ''
+		return `${change.type}${who} at ${change.at.toISOString()}${moved}`
+	})
+	return `${head} Meanwhile: ${changes.join('; ')}.`
+}
+
 /** Turns a domain error into userErrors; anything else is a bug and is rethrown (masked). */
 export function toUserErrors(error: unknown, fieldPrefix: string[] = ['input']): UserErrorShape[] {
 	if (error instanceof DomainValidationError)
@@ -66,7 +81,7 @@ export function toUserErrors(error: unknown, fieldPrefix: string[] = ['input']):
 		return [{ code: 'INVALID_TRANSITION', field: null, message: error.message }]
 	if (error instanceof InsufficientAuthorityError)
 		return [{ code: 'INSUFFICIENT_AUTHORITY', field: null, message: 'You may not do this on this record.' }]
-	if (error instanceof ConflictError) return [{ code: 'CONFLICT', field: null, message: error.message }]
+	if (error instanceof ConflictError) return [{ code: 'CONFLICT', field: null, message: conflictMessage(error) }]
 	if (error instanceof WorkflowRefusedError)
 		return [{ code: 'WORKFLOW_RULE', field: null, message: `${error.action} is refused: ${error.code}` }]
 	throw error

@@ -166,7 +166,7 @@ export function searchesCustomerEmail(viewer: Pick<Viewer, 'kind'>): boolean {
  * the customer's name (or email, for staff: PIPL, see directory/visibility.ts), the title or the
  * description. Case-insensitive substrings, which PostgreSQL's ILIKE does for Chinese too.
  */
-function searchWhere(q: string, viewer: Viewer): Prisma.ComplaintWhereInput[] {
+export function searchWhere(q: string, viewer: Viewer): Prisma.ComplaintWhereInput[] {
 	const words = q.split(/\s+/).filter(Boolean).slice(0, 5)
 	return words.map((word) => {
 		const text = { contains: likeLiteral(word), mode: 'insensitive' as const }

@@ -2,6 +2,7 @@ import type { FieldMetadata } from '@conform-to/react'
 import { getInputProps } from '@conform-to/react'
 import { useId, type InputHTMLAttributes } from 'react'
 import { useTranslation } from 'react-i18next'
+import { FieldErrors } from './filing/messages.tsx'
 
 /** Errors under a field or a form. Messages are i18n keys from the domain's schemas. */
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
@@ -61,5 +62,52 @@ export function Honeypot() {
 			<label htmlFor="website">Website</label>
 			<input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
 		</div>
+	)
+}
+
+/**
+ * A group of checkboxes, each with its own hint, as one Conform array field: token scopes,
+ * webhook events. The errors sit under the legend and the fieldset points at them.
+ */
+export function CheckboxGroupField({
+	legend,
+	meta,
+	options,
+	chosen,
+}: {
+	legend: string
+	meta: Pick<FieldMetadata<string[]>, 'id' | 'name' | 'key' | 'errorId' | 'errors'>
+	options: ReadonlyArray<{ value: string; label: string; hint: string }>
+	chosen: ReadonlyArray<string | undefined>
+}) {
+	const invalid = Boolean(meta.errors?.length)
+	return (
+		<fieldset
+			className="field token-choices"
+			aria-invalid={invalid ? true : undefined}
+			aria-describedby={invalid ? meta.errorId : undefined}
+		>
+			<legend>{legend}</legend>
+			<FieldErrors id={meta.errorId} errors={meta.errors} />
+			{options.map((option) => {
+				const id = `${meta.id}-${option.value}`
+				return (
+					<div className="token-choice" key={`${meta.key ?? ''}-${option.value}`}>
+						<input
+							type="checkbox"
+							id={id}
+							name={meta.name}
+							value={option.value}
+							defaultChecked={chosen.includes(option.value)}
+							aria-describedby={`${id}-hint`}
+						/>
+						<label htmlFor={id}>{option.label}</label>
+						<span id={`${id}-hint`} className="field-hint">
+							{option.hint}
+						</span>
+					</div>
+				)
+			})}
+		</fieldset>
 	)
 }

@@ -4,7 +4,7 @@ import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DateTime } from '#app/components/date-time.tsx'
 import { FieldErrors, StepErrors } from '#app/components/filing/messages.tsx'
-import { Field } from '#app/components/forms.tsx'
+import { CheckboxGroupField, Field } from '#app/components/forms.tsx'
 import { ApiTokenSchema, EXPIRY_CHOICES, type ApiTokenInput } from '#app/domain/api-tokens/schemas.ts'
 import { API_TOKEN_SCOPES } from '#app/domain/api-tokens/scopes.ts'
 import type { ApiTokenScope } from '#app/generated/prisma/enums.ts'
@@ -70,33 +70,16 @@ export function CreateTokenForm({ lastResult }: { lastResult: SubmissionResult<s
 				meta={fields.name}
 				inputProps={{ maxLength: 80, autoComplete: 'off' }}
 			/>
-			<fieldset
-				className="field token-choices"
-				aria-invalid={fields.scopes.errors?.length ? true : undefined}
-				aria-describedby={fields.scopes.errors?.length ? fields.scopes.errorId : undefined}
-			>
-				<legend>{t('fields.scopes')}</legend>
-				<FieldErrors id={fields.scopes.errorId} errors={fields.scopes.errors} />
-				{API_TOKEN_SCOPES.map((scope) => {
-					const id = `${fields.scopes.id}-${scope}`
-					return (
-						<div className="token-choice" key={`${fields.scopes.key ?? ''}-${scope}`}>
-							<input
-								type="checkbox"
-								id={id}
-								name={fields.scopes.name}
-								value={scope}
-								defaultChecked={chosenScopes.includes(scope)}
-								aria-describedby={`${id}-hint`}
-							/>
-							<label htmlFor={id}>{t(`scope.${scope}`)}</label>
-							<span id={`${id}-hint`} className="field-hint">
-								{t(`scopeHint.${scope}`)}
-							</span>
-						</div>
-					)
-				})}
-			</fieldset>
+			<CheckboxGroupField
+				legend={t('fields.scopes')}
+				meta={fields.scopes}
+				options={API_TOKEN_SCOPES.map((value) => ({
+					value,
+					label: t(`scope.${value}`),
+					hint: t(`scopeHint.${value}`),
+				}))}
+				chosen={chosenScopes}
+			/>
 			<fieldset
 				className="field token-choices"
 				aria-invalid={fields.expiresInDays.errors?.length ? true : undefined}

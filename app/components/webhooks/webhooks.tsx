@@ -3,8 +3,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DateTime } from '#app/components/date-time.tsx'
-import { FieldErrors, StepErrors } from '#app/components/filing/messages.tsx'
-import { Field } from '#app/components/forms.tsx'
+import { StepErrors } from '#app/components/filing/messages.tsx'
+import { CheckboxGroupField, Field } from '#app/components/forms.tsx'
 import {
 	WEBHOOK_EVENTS,
 	WEBHOOK_URL_MAX,
@@ -81,33 +81,12 @@ export function CreateEndpointForm({ lastResult }: { lastResult: SubmissionResul
 				meta={fields.url}
 				inputProps={{ type: 'url', maxLength: WEBHOOK_URL_MAX, autoComplete: 'off', placeholder: 'https://' }}
 			/>
-			<fieldset
-				className="field token-choices"
-				aria-invalid={fields.events.errors?.length ? true : undefined}
-				aria-describedby={fields.events.errors?.length ? fields.events.errorId : undefined}
-			>
-				<legend>{t('fields.events')}</legend>
-				<FieldErrors id={fields.events.errorId} errors={fields.events.errors} />
-				{WEBHOOK_EVENTS.map((event) => {
-					const id = `${fields.events.id}-${event}`
-					return (
-						<div className="token-choice" key={`${fields.events.key ?? ''}-${event}`}>
-							<input
-								type="checkbox"
-								id={id}
-								name={fields.events.name}
-								value={event}
-								defaultChecked={chosen.includes(event)}
-								aria-describedby={`${id}-hint`}
-							/>
-							<label htmlFor={id}>{t(`event.${event}`)}</label>
-							<span id={`${id}-hint`} className="field-hint">
-								{t(`eventHint.${event}`)}
-							</span>
-						</div>
-					)
-				})}
-			</fieldset>
+			<CheckboxGroupField
+				legend={t('fields.events')}
+				meta={fields.events}
+				options={WEBHOOK_EVENTS.map((value) => ({ value, label: t(`event.${value}`), hint: t(`eventHint.${value}`) }))}
+				chosen={chosen}
+			/>
 			<button type="submit" className="button" disabled={busy}>
 				{t('create.submit')}
 			</button>

@@ -2,9 +2,9 @@ import SchemaBuilder from '@pothos/core'
 import DataloaderPlugin from '@pothos/plugin-dataloader'
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay'
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth'
-import { GraphQLObjectType, Kind, type GraphQLSchema } from 'graphql'
+import { GraphQLError, GraphQLObjectType, Kind, type GraphQLSchema } from 'graphql'
 import type { Context } from './context.ts'
-import { badUserInputError, invalidGlobalIdError } from './errors.ts'
+import { badUserInputError, invalidGlobalIdError, unauthenticatedError } from './errors.ts'
 import NullWhenUnauthorizedPlugin from './plugins/null-when-unauthorized.ts'
 
 export interface AuthScopes {
@@ -83,6 +83,12 @@ export const builder = new SchemaBuilder<{
 		beforeArgOptions: { description: 'Returns the items before this cursor.' },
 	},
 	scopeAuth: {
+		// Pothos's default is a bare "Not authorized" without a code. Nobody signed in is told to
+		// authenticate (401, UNAUTHENTICATED); a signed-in caller without the scope gets FORBIDDEN.
+		unauthorizedError: (_parent, context) =>
+			context.viewer
+				? new GraphQLError('You may not use this field.', { extensions: { code: 'FORBIDDEN' } })
+				: unauthenticatedError('Sign in, or send an API token as `Authorization: Bearer <token>`.'),
 		authScopes: ({ viewer }) => ({
 			signedIn: viewer !== null,
 			staff: viewer?.kind === 'STAFF',

@@ -20,14 +20,14 @@ import { createRateLimits, type RateLimits } from '#app/rate-limit.server.ts'
 import { createTestStorage } from '#tests/context.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { createOrder, createRegion, createUser } from '#tests/fixtures.ts'
+import { mutationOf, past, workflowMutationCases } from '#tests/workflow-mutation-cases.ts'
 import { createGraphQLHandler, type GraphQLHandler } from './yoga.ts'
 
 /**
  * The workflow mutations through the real Yoga handler, signed in with session cookies (and API
- * tokens for scopes): every mutation as every kind of account, against a complaint in a status
- * where the action applies, succeeds exactly where the permissions (DESIGN.md §1, §3) say, and
- * otherwise answers NOT_FOUND or INSUFFICIENT_AUTHORITY and writes nothing. The expectations are
- * written out here, not read from permissions.ts, so that a change there shows up as a failure.
+ * tokens for scopes): what a success leaves behind, the refusals and their userErrors, scopes.
+ * Who may call which mutation at all is the authorization matrix's
+ * (graphql/authorization-matrix.db.test.ts).
  */
 
 let db: Database
@@ -51,22 +51,6 @@ type Role =
 	| 'marketing'
 	| 'general'
 	| 'admin'
-const ROLES: Role[] = [
-	'anonymous',
-	'customer',
-	'otherCustomer',
-	'dealer',
-	'otherDealer',
-	'office',
-	'otherOffice',
-	'agent',
-	'quality',
-	'manager',
-	'otherManager',
-	'marketing',
-	'general',
-	'admin',
-]
 const STAFF_ROLES: Role[] = ['agent', 'quality', 'manager', 'marketing', 'general', 'admin']
 
 const people = {} as Record<Exclude<Role, 'anonymous'>, { id: string; viewer: Viewer; cookie: string }>
@@ -203,19 +187,6 @@ async function post(
 
 const asRole = (role: Role) => (role === 'anonymous' ? {} : { cookie: people[role].cookie })
 
-/** A mutation, the complaint it applies to, its input, and what a success leaves behind. */
-interface MutationCase {
-	name: string
-	input: string
-	setUp: () => Promise<{ id: string; globalId: string }>
-	fields: (role: Role) => Record<string, unknown>
-	/** the status after a success; null when it stays */
-	to: ComplaintStatus | null
-	from: ComplaintStatus
-}
-
-const past = () => new Date(Date.now() - 2 * 3_600_000).toISOString()
-
 /** A complaint whose proposal of CNY 1,000 waits for the regional manager (the default rules). */
 async function waitingForRegionalManager() {
 	const complaint = await complaintIn('INVESTIGATING')
@@ -229,227 +200,7 @@ async function waitingForRegionalManager() {
 	return complaint
 }
 
-const CASES: MutationCase[] = [
-	{
-		name: 'acknowledgeComplaint',
-		input: 'AcknowledgeComplaintInput',
-		setUp: () => complaintIn('SUBMITTED'),
-		fields: () => ({ reply: '您好，已收到您的客诉，我们会尽快处理。' }),
-		from: 'SUBMITTED',
-		to: 'ACKNOWLEDGED',
-	},
-	{
-		name: 'assignComplaint',
-		input: 'AssignComplaintInput',
-		setUp: () => complaintIn('INVESTIGATING'),
-		fields: () => ({ department: 'QUALITY' }),
-		from: 'INVESTIGATING',
-		to: null,
-	},
-	{
-		name: 'startInvestigation',
-		input: 'StartInvestigationInput',
-		setUp: () => complaintIn('ACKNOWLEDGED'),
-		fields: () => ({}),
-		from: 'ACKNOWLEDGED',
-		to: 'INVESTIGATING',
-	},
-	{
-		name: 'requestInformation',
-		input: 'RequestInformationInput',
-		setUp: () => complaintIn('INVESTIGATING'),
-		fields: () => ({ message: '请提供外箱破损的照片。' }),
-		from: 'INVESTIGATING',
-		to: 'WAITING_ON_CUSTOMER',
-	},
-	{
-		name: 'addReply',
-		input: 'AddReplyInput',
-		setUp: () => complaintIn('INVESTIGATING'),
-		fields: () => ({ body: '我们已安排工程师联系您。' }),
-		from: 'INVESTIGATING',
-		to: null,
-	},
-	{
-		name: 'addNote',
-		input: 'AddNoteInput',
-		setUp: () => complaintIn('INVESTIGATING'),
-		fields: () => ({ body: '物流单号已核对。', visibility: 'PARTNER' }),
-		from: 'INVESTIGATING',
-		to: null,
-	},
-	{
-		name: 'recordFinding',
-		input: 'RecordFindingInput',
-		setUp: () => complaintIn('INVESTIGATING'),
-		fields: () => ({ kind: 'ON_SITE_VISIT', occurredAt: past(), summary: '现场查看：外箱有明显挤压痕迹。' }),
-		from: 'INVESTIGATING',
-		to: null,
-	},
-	{
-		name: 'determineResponsibility',
-		input: 'DetermineResponsibilityInput',
-		setUp: () => complaintIn('INVESTIGATING', { responsibility: null }),
-		fields: () => ({ responsibility: 'TRANSPORT_DAMAGE', summary: '承运商装卸不当。' }),
-		from: 'INVESTIGATING',
-		to: null,
-	},
-	{
-		name: 'proposeResolution',
-		input: 'ProposeResolutionInput',
-		setUp: () => complaintIn('INVESTIGATING'),
-		fields: () => ({ type: 'EXPLANATION', summary: '书面说明原因。', amount: '0', costBearer: 'COMPANY' }),
-		from: 'INVESTIGATING',
-		to: 'RESOLUTION_PROPOSED',
-	},
-	{
-		name: 'decideApproval',
-		input: 'DecideApprovalInput',
-		setUp: waitingForRegionalManager,
-		fields: () => ({ decision: 'APPROVED', comment: '同意。' }),
-		from: 'INVESTIGATING',
-		to: 'RESOLUTION_PROPOSED',
-	},
-	{
-		name: 'resolveComplaint',
-		input: 'ResolveComplaintInput',
-		setUp: () => complaintIn('RESOLVING'),
-		fields: () => ({ reply: '维修已完成，感谢您的耐心。' }),
-		from: 'RESOLVING',
-		to: 'RESOLVED',
-	},
-	{
-		name: 'rejectComplaint',
-		input: 'RejectComplaintInput',
-		setUp: () => complaintIn('INVESTIGATING'),
-		fields: () => ({ reason: '经调查，非我方责任。', toldOfAuthoritiesRight: true }),
-		from: 'INVESTIGATING',
-		to: 'REJECTED',
-	},
-	{
-		name: 'escalateComplaint',
-		input: 'EscalateComplaintInput',
-		setUp: () => complaintIn('INVESTIGATING'),
-		fields: () => ({ reason: '客户要求总部处理。' }),
-		from: 'INVESTIGATING',
-		to: 'ESCALATED',
-	},
-	{
-		name: 'closeComplaint',
-		input: 'CloseComplaintInput',
-		setUp: () => complaintIn('RESOLVED'),
-		fields: () => ({}),
-		from: 'RESOLVED',
-		to: 'CLOSED',
-	},
-	{
-		name: 'reopenComplaint',
-		input: 'ReopenComplaintInput',
-		setUp: () => complaintIn('CLOSED'),
-		fields: () => ({ reason: '客户反映问题复发。' }),
-		from: 'CLOSED',
-		to: 'INVESTIGATING',
-	},
-]
-
-const mutationOf = (c: Pick<MutationCase, 'name' | 'input'>) => /* GraphQL */ `
-	mutation Act($input: ${c.input}!) {
-		${c.name}(input: $input) {
-			complaint {
-				id
-				status
-				version
-			}
-			userErrors {
-				code
-				field
-				message
-			}
-		}
-	}
-`
-
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'INSUFFICIENT_AUTHORITY' | 'WORKFLOW_RULE'
-
-/** What the permissions say, written out: who may take each action on the dealer's east complaint. */
-function expected(mutation: string, role: Role): Outcome {
-	if (role === 'anonymous') return 'UNAUTHENTICATED'
-	// not theirs, not their dealer's, not their region's
-	if (role === 'otherCustomer' || role === 'otherDealer' || role === 'otherOffice' || role === 'otherManager')
-		return 'NOT_FOUND'
-	if (role === 'customer') return 'INSUFFICIENT_AUTHORITY'
-	if (role === 'dealer') return mutation === 'addNote' ? 'ok' : 'INSUFFICIENT_AUTHORITY'
-	if (role === 'office')
-		return [
-			'acknowledgeComplaint',
-			'startInvestigation',
-			'requestInformation',
-			'addReply',
-			'addNote',
-			'recordFinding',
-		].includes(mutation)
-			? 'ok'
-			: 'INSUFFICIENT_AUTHORITY'
-	if (mutation === 'decideApproval') {
-		// the proposal waits for the regional manager; the other approvers hold the permission
-		if (role === 'manager') return 'ok'
-		if (role === 'marketing' || role === 'general') return 'WORKFLOW_RULE'
-		return 'INSUFFICIENT_AUTHORITY'
-	}
-	return 'ok'
-}
-
-describe('every mutation as every kind of account', () => {
-	for (const c of CASES) {
-		test(c.name, async () => {
-			// refusals write nothing, so they share one complaint; each success gets its own
-			const shared = await c.setUp()
-			const before = await db.prisma.complaint.findUniqueOrThrow({ where: { id: shared.id } })
-			expect(before.status).toBe(c.from)
-			const eventsBefore = await db.prisma.complaintEvent.count({ where: { complaintId: shared.id } })
-			const outcomes: Record<string, string> = {}
-			const wanted: Record<string, string> = {}
-			for (const role of ROLES) {
-				wanted[role] = expected(c.name, role)
-				const target = wanted[role] === 'ok' ? await c.setUp() : shared
-				const versionBefore = (await db.prisma.complaint.findUniqueOrThrow({ where: { id: target.id } })).version
-				const answer = await post(
-					mutationOf(c),
-					{ input: { complaintId: target.globalId, ...c.fields(role) } },
-					asRole(role),
-				)
-				if (role === 'anonymous') {
-					// signed-in only: a top-level error, no payload
-					expect(answer.status).toBe(401)
-					expect(answer.data?.[c.name] ?? null).toBeNull()
-					expect(answer.errors).toEqual([expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })])
-					outcomes[role] = 'UNAUTHENTICATED'
-					continue
-				}
-				expect(answer.errors, `${c.name} as ${role}`).toBeUndefined()
-				const payload = answer.data![c.name] as {
-					complaint: { id: string; status: string; version: number } | null
-					userErrors: Array<{ code: string; field: string[] | null }>
-				}
-				if (payload.userErrors.length === 0) {
-					outcomes[role] = 'ok'
-					expect(payload.complaint?.id).toBe(target.globalId)
-					expect(payload.complaint?.status).toBe(c.to ?? c.from)
-					expect(payload.complaint?.version).toBeGreaterThan(versionBefore)
-				} else {
-					outcomes[role] = payload.userErrors.map((e) => e.code).join(',')
-					expect(payload.complaint).toBeNull()
-				}
-			}
-			expect(outcomes).toEqual(wanted)
-			// nothing of the refusals reached the shared complaint
-			const after = await db.prisma.complaint.findUniqueOrThrow({ where: { id: shared.id } })
-			expect(after.version).toBe(before.version)
-			expect(after.status).toBe(before.status)
-			expect(await db.prisma.complaintEvent.count({ where: { complaintId: shared.id } })).toBe(eventsBefore)
-		})
-	}
-})
+const CASES = workflowMutationCases({ complaintIn, waitingForRegionalManager })
 
 describe('what a success leaves behind', () => {
 	const run = (

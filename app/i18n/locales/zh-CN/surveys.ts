@@ -1,0 +1,82 @@
+import type { Messages } from '../../messages.ts'
+import type en from '../en/surveys.ts'
+
+export default {
+	title: '客户满意度调查',
+	titleKeyAccount: '{{year}} 年度客户满意度调查',
+	about: '关于您的投诉 {{reference}}：“{{title}}”',
+	lead: '七个小问题，约一分钟。请为每一项打分：1 分为很不满意，5 分为很满意。',
+	leadKeyAccount: '您对我们今年的产品、物流和服务是否满意？请为每一项打分：1 分为很不满意，5 分为很满意。',
+	dimension: {
+		timeliness: '响应及时性',
+		communication: '沟通与服务态度',
+		resolutionQuality: '处理结果',
+		productQuality: '产品质量',
+		delivery: '物流与交货',
+		priceFairness: '价格合理性',
+		overall: '总体满意度',
+	},
+	scale: {
+		'1': '很不满意',
+		'2': '不满意',
+		'3': '一般',
+		'4': '满意',
+		'5': '很满意',
+	},
+	scaleEnds: '1 = 很不满意 · 5 = 很满意',
+	notApplicable: '不适用',
+	optional: '（选填）',
+	recommend: {
+		label: '您向同行或朋友推荐我们的可能性有多大？',
+		ends: '0 = 完全不可能 · 10 = 非常可能',
+	},
+	comment: {
+		label: '您的期望与意见（选填）',
+		hint: '哪些地方我们做得好，哪些地方需要改进？',
+	},
+	submit: '提交评价',
+	update: '保存修改',
+	sending: '正在提交…',
+	answered: {
+		title: '感谢您的评价',
+		body: '在 {{until}} 之前（或投诉关闭之前），您可以随时修改评价。',
+		bodyKeyAccount: '在 {{until}} 之前，您可以随时修改评价。',
+	},
+	low: {
+		title: '很抱歉没能让您满意',
+		body: '我们已请相关经理与您联系回访。',
+		reopen: '如果问题仍未解决，我们可以重新处理您的投诉：投诉将转交总部复核。',
+		reason: '还有哪些问题没有解决？',
+		submit: '重新处理我的投诉',
+		requested: '您已于 {{at}} 申请重新处理，总部正在复核。',
+	},
+	state: {
+		expired: '本次调查已于 {{at}} 结束，无法再填写或修改。',
+		closed: '该投诉已关闭，调查无法再填写或修改。',
+		invalidTitle: '调查链接无效',
+		invalid: '链接可能不完整：请将邮件中的完整链接复制到浏览器中打开。如果您有账户，也可以在投诉详情页中填写调查。',
+	},
+	yourAnswers: '您的评价',
+	skipped: '未评分',
+	noComment: '无。',
+	panel: {
+		title: '满意度调查',
+		open: '您对本次处理满意吗？七个小问题，约一分钟，{{until}} 前有效。',
+		answer: '填写满意度调查',
+		answered: '感谢您参与满意度调查。',
+		edit: '查看或修改我的评价',
+		view: '查看我的评价',
+		expired: '调查已过期，未收到您的评价。',
+		closed: '投诉已关闭，调查无法再填写。',
+	},
+	back: '返回投诉详情',
+	toast: {
+		answered: '感谢您的评价，已保存。',
+		updated: '修改已保存。',
+		reopened: '您的投诉已重新打开，并已转交总部复核。',
+	},
+	error: {
+		closed: '调查已无法修改。',
+		notAllowed: '此操作已不可用。',
+	},
+} satisfies Messages<typeof en>

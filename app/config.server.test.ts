@@ -49,9 +49,27 @@ describe('config', () => {
 		expect(ok).toMatchObject({ isProduction: true, devMailbox: false })
 	})
 
+	test('webhooks reach loopback receivers outside production only, unless WEBHOOK_ALLOW_LOOPBACK says otherwise', () => {
+		expect(parseConfig({}).webhookAllowLoopback).toBe(true)
+		expect(parseConfig({ NODE_ENV: 'test' }).webhookAllowLoopback).toBe(true)
+		expect(parseConfig({ NODE_ENV: 'production' }).webhookAllowLoopback).toBe(false)
+		expect(parseConfig({ NODE_ENV: 'production', WEBHOOK_ALLOW_LOOPBACK: '1' }).webhookAllowLoopback).toBe(true)
+		expect(parseConfig({ WEBHOOK_ALLOW_LOOPBACK: 'no' }).webhookAllowLoopback).toBe(false)
+		expect(() => parseConfig({ WEBHOOK_ALLOW_LOOPBACK: 'sometimes' })).toThrow(/WEBHOOK_ALLOW_LOOPBACK/)
+	})
+
 	test('with a Resend key, emails go to Resend and the dev mailbox is off', () => {
 		const config = parseConfig({ RESEND_API_KEY: 're_123', RESEND_BASE_URL: 'http://127.0.0.1:4599' })
 		expect(config.mail.resend).toEqual({ apiKey: 're_123', baseUrl: 'http://127.0.0.1:4599' })
 		expect(config.devMailbox).toBe(false)
+	})
+
+	test('the query-cost restore rate is the published 50 points a second unless set to a positive number', () => {
+		expect(parseConfig({}).queryCostRestoreRate).toBe(50)
+		expect(parseConfig({ GRAPHQL_COST_RESTORE_RATE: '1000000' }).queryCostRestoreRate).toBe(1_000_000)
+		expect(parseConfig({ GRAPHQL_COST_RESTORE_RATE: '2.5' }).queryCostRestoreRate).toBe(2.5)
+		for (const bad of ['0', '-5', 'fast', 'Infinity']) {
+			expect(() => parseConfig({ GRAPHQL_COST_RESTORE_RATE: bad }), bad).toThrow(/^\s+- GRAPHQL_COST_RESTORE_RATE /m)
+		}
 	})
 })

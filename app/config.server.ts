@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { COST_LIMITS } from '#graphql/limits.ts'
 
 /**
  * The environment, parsed once at start into a typed, frozen object. Nothing else reads
@@ -30,7 +31,9 @@ const schema = z
 			.optional(),
 		LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 		OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+		WEBHOOK_ALLOW_LOOPBACK: booleanish.optional(),
 		TRUST_PROXY: booleanish.default(false),
+		GRAPHQL_COST_RESTORE_RATE: z.coerce.number().positive().finite().default(COST_LIMITS.restoreRate),
 		STORAGE_DIR: z.string().min(1).default('./data/uploads'),
 		S3_BUCKET: z.string().min(3).optional(),
 		S3_REGION: z.string().min(1).default('us-east-1'),
@@ -79,7 +82,17 @@ export type Config = Readonly<{
 	redisUrl: string | undefined
 	logLevel: string
 	outboxPollMs: number
+	/**
+	 * webhooks may be registered at, and delivered to, this machine's loopback addresses
+	 * (http://localhost…): for a developer's own receiver and the tests; never other private ranges
+	 */
+	webhookAllowLoopback: boolean
 	trustProxy: boolean
+	/**
+	 * points per second given back to each caller's GraphQL query-cost bucket; the default is the
+	 * API's published rate, and `npm run bench:graphql` raises it to measure the server, not the limiter
+	 */
+	queryCostRestoreRate: number
 	/** where uploaded files live: the local disk by default, an S3-compatible bucket when S3_BUCKET is set */
 	storage: StorageConfig
 }>
@@ -134,7 +147,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		redisUrl: e.REDIS_URL,
 		logLevel: e.LOG_LEVEL,
 		outboxPollMs: e.OUTBOX_POLL_MS,
+		webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK ?? e.NODE_ENV !== 'production',
 		trustProxy: e.TRUST_PROXY,
+		queryCostRestoreRate: e.GRAPHQL_COST_RESTORE_RATE,
 		storage: e.S3_BUCKET
 			? {
 					kind: 's3' as const,
@@ -150,6 +165,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 				}
 			: { kind: 'local' as const, dir: e.STORAGE_DIR },
 	})
+}
+
+/**
+ * No SESSION_SECRET was set: the secret is the fixed development value, which anyone can read
+ * here. Fine for signing cookies in development; not for anything that grants access.
+ */
+export function usesDevelopmentSecret(config: Config): boolean {
+	return config.sessionSecret === DEV_SECRET
 }
 
 /** Reads the process environment; call once, at the process entry point. */

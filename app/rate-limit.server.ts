@@ -23,6 +23,9 @@ export const RULES = {
 	resetPerAddress: { points: 3, durationSeconds: 60 },
 	signUpPerAddress: { points: 20, durationSeconds: 3600 },
 	verifyPerAddress: { points: 10, durationSeconds: 60 },
+	// the survey link page (no sign-in): opening and answering count alike; a person needs a few
+	// requests a minute, guessing links needs millions
+	surveyPerAddress: { points: 30, durationSeconds: 60 },
 } satisfies Record<string, RateLimitRule>
 
 export type RateLimitName = keyof typeof RULES

@@ -23,6 +23,11 @@ export interface ComplaintReceivedProps {
 	firstResponseTarget: { amount: number; unit: DurationUnit }
 	/** the region's time zone; the company's by default */
 	timeZone?: string
+	/**
+	 * Who filed it for the customer, when not the customer themself: their dealer through the
+	 * API, or our staff from a phone call or an email. Absent or null when the customer filed it.
+	 */
+	filedOnBehalf?: { by: 'DEALER'; dealerName: string } | { by: 'STAFF'; channel: 'PHONE' | 'EMAIL' } | null
 }
 
 export function complaintReceivedSubject(props: ComplaintReceivedProps, language: Language) {
@@ -39,9 +44,16 @@ export default function ComplaintReceived(props: ComplaintReceivedProps & { lang
 		? c.product(props.product.name, props.product.model, props.product.batchNumber)
 		: c.wholeOrder
 	const within = m.target[props.firstResponseTarget.unit](props.firstResponseTarget.amount)
+	const onBehalf = props.filedOnBehalf
+	const filedBy = !onBehalf
+		? null
+		: onBehalf.by === 'DEALER'
+			? m.filedByDealer(onBehalf.dealerName)
+			: m.recordedFrom[onBehalf.channel]
 	return (
 		<EmailLayout language={language} preview={m.preview(reference)} name={name}>
 			<Paragraph>{m.intro(reference)}</Paragraph>
+			{filedBy ? <Paragraph>{filedBy}</Paragraph> : null}
 			<Paragraph>{m.recorded}</Paragraph>
 			<DetailList
 				language={language}

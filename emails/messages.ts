@@ -157,6 +157,13 @@ const en = {
 			DAYS: (n: number) => (n === 1 ? '1 day' : `${n} days`),
 		} satisfies Record<DurationUnit, (n: number) => string>,
 		followUp: 'On the complaint page you can follow its progress, read our replies and add information or photos.',
+		/** when someone filed it for the customer (file-for-customer.ts): who, and how it reached us */
+		filedByDealer: (dealer: string) =>
+			`Your dealer ${dealer} filed this complaint on your behalf. It is yours: you follow it and we answer you, as if you had filed it yourself.`,
+		recordedFrom: {
+			PHONE: 'Our after-sales service recorded this complaint on your behalf from your phone call.',
+			EMAIL: 'Our after-sales service recorded this complaint on your behalf from your email.',
+		},
 	},
 	complaintUpdated: {
 		subjectReply: (reference: string) => `New reply on your complaint ${reference}`,
@@ -286,6 +293,48 @@ const en = {
 		ask: 'The evidence photos and the whole investigation are on the case page.',
 		action: 'Open the case',
 	},
+	// The satisfaction survey (survey-invitation: the customer's words; survey-follow-up: the
+	// company's, to the managers). Dimension names as on the survey page (app/i18n surveys).
+	survey: {
+		subject: (reference: string) => `How did we do? A short survey on complaint ${reference}`,
+		subjectReminder: (reference: string) => `Reminder: a short survey on complaint ${reference}`,
+		subjectKeyAccount: (year: number) => `Our ${year} customer satisfaction survey`,
+		subjectKeyAccountReminder: (year: number) => `Reminder: our ${year} customer satisfaction survey`,
+		preview: 'Seven quick questions, about a minute, no sign-in needed.',
+		intro: (reference: string, title: string) =>
+			`Your complaint ${reference} (“${title}”) has been resolved. Please tell us how we handled it: your answers show us what to improve.`,
+		introKeyAccount: (year: number) =>
+			`As one of our key customers, you are invited to our ${year} customer satisfaction survey about our products, delivery and service.`,
+		reminderLead: 'We have not heard from you yet, so here is the survey again.',
+		howLong:
+			'It takes about a minute: a few scores from 1 to 5, how likely you are to recommend us, and anything you want to tell us.',
+		action: 'Answer the survey',
+		validity: (until: string) =>
+			`The link opens this survey only, without signing in, and works until ${until}. You can change your answers until then, or until the case is closed.`,
+	},
+	surveyFollowUp: {
+		subject: (subjectOf: string) => `Low satisfaction score, please follow up: ${subjectOf}`,
+		preview: (overall: number) => `Overall satisfaction ${overall} out of 5.`,
+		introComplaint: (customer: string, reference: string, title: string, region: string) =>
+			`${customer} answered the satisfaction survey on complaint ${reference} (“${title}”) in ${region} with a low overall score.`,
+		introKeyAccount: (customer: string, year: number, region: string) =>
+			`${customer}, a key account in ${region}, answered the ${year} customer satisfaction survey with a low overall score.`,
+		dimension: {
+			timeliness: 'Timeliness of response',
+			communication: 'Communication and attitude',
+			resolutionQuality: 'Quality of the resolution',
+			productQuality: 'Product quality',
+			delivery: 'Delivery and logistics',
+			priceFairness: 'Price fairness',
+			overall: 'Overall satisfaction',
+		},
+		recommendLabel: 'Would recommend us (0–10)',
+		score: (value: number | null, max: number) => (value === null ? 'skipped' : `${value} / ${max}`),
+		commentLabel: 'In their words:',
+		ask: 'Please contact the customer (a call or a visit), and record in the console what was done. The customer was offered to reopen the case.',
+		askKeyAccount: 'Please contact the customer (a call or a visit), and record in the console what was done.',
+		action: 'Open the follow-ups',
+	},
 }
 
 export type EmailMessages = typeof en
@@ -414,6 +463,12 @@ const zhCN: EmailMessages = {
 			DAYS: (n) => `${n} 天`,
 		},
 		followUp: '您可以在投诉页面查看处理进度、阅读我们的回复，并补充信息或照片。',
+		filedByDealer: (dealer) =>
+			`您的经销商${dealer}已代您提交此投诉。投诉仍属于您本人：您可以像自己提交的一样跟进，我们也会直接答复您。`,
+		recordedFrom: {
+			PHONE: '我们的售后服务人员已根据您的来电代您登记此投诉。',
+			EMAIL: '我们的售后服务人员已根据您的来信代您登记此投诉。',
+		},
 	},
 	complaintUpdated: {
 		subjectReply: (reference) => `您的投诉 ${reference} 有新的回复`,
@@ -533,6 +588,45 @@ const zhCN: EmailMessages = {
 		reasonsLabel: '判定依据：',
 		ask: '证据照片及全部调查记录请在客诉页面查看。',
 		action: '查看客诉',
+	},
+	survey: {
+		subject: (reference) => `客户满意度调查：您对投诉 ${reference} 的处理满意吗？`,
+		subjectReminder: (reference) => `提醒：投诉 ${reference} 的客户满意度调查`,
+		subjectKeyAccount: (year) => `${year} 年度客户满意度调查`,
+		subjectKeyAccountReminder: (year) => `提醒：${year} 年度客户满意度调查`,
+		preview: '七个小问题，约一分钟，无需登录。',
+		intro: (reference, title) =>
+			`您的投诉 ${reference}（“${title}”）已处理完毕。请告诉我们您对处理过程和结果是否满意，您的评价是我们改进工作的依据。`,
+		introKeyAccount: (year) =>
+			`作为我们的重点客户，诚邀您参加 ${year} 年度客户满意度调查，对我们的产品、物流和服务进行评价。`,
+		reminderLead: '我们还没有收到您的评价，特此再次发送调查。',
+		howLong: '填写约需一分钟：几项 1 至 5 分的评分、您向他人推荐我们的可能性，以及您想对我们说的话。',
+		action: '填写满意度调查',
+		validity: (until) =>
+			`此链接仅用于本次调查，无需登录，有效期至 ${until}。在此之前（或投诉关闭之前）您可随时修改评价。`,
+	},
+	surveyFollowUp: {
+		subject: (subjectOf) => `客户满意度低分，请安排回访：${subjectOf}`,
+		preview: (overall) => `总体满意度 ${overall} 分（满分 5 分）。`,
+		introComplaint: (customer, reference, title, region) =>
+			`${customer} 在投诉 ${reference}（“${title}”，${region}）的客户满意度调查中给出了较低的总体评分。`,
+		introKeyAccount: (customer, year, region) =>
+			`重点客户 ${customer}（${region}）在 ${year} 年度客户满意度调查中给出了较低的总体评分。`,
+		dimension: {
+			timeliness: '响应及时性',
+			communication: '沟通与服务态度',
+			resolutionQuality: '处理结果',
+			productQuality: '产品质量',
+			delivery: '物流与交货',
+			priceFairness: '价格合理性',
+			overall: '总体满意度',
+		},
+		recommendLabel: '推荐意愿（0–10）',
+		score: (value, max) => (value === null ? '未评' : `${value} / ${max}`),
+		commentLabel: '客户的期望与意见：',
+		ask: '请尽快电话或上门回访客户，并在工作台记录回访情况。系统已向客户提供重新处理投诉的选项。',
+		askKeyAccount: '请尽快电话或上门回访客户，并在工作台记录回访情况。',
+		action: '查看待回访',
 	},
 }
 

@@ -109,6 +109,42 @@ const samples: { [T in TemplateName]: { props: TemplateProps<T>; links: string[]
 		},
 		links: ['https://portal.test/staff/complaints/CMP-2026-000123'],
 	},
+	'survey-invitation': {
+		props: {
+			name: '王芳',
+			kind: 'COMPLAINT',
+			complaint: { reference: 'CMP-2026-000123', title: '泵体渗漏' },
+			year: null,
+			url: 'https://portal.test/survey?token=abcdefghijklmnopqrstuvwxyz234567',
+			expiresAt: new Date('2026-12-23T06:15:00Z'),
+			reminder: true,
+		},
+		links: ['https://portal.test/survey?token=abcdefghijklmnopqrstuvwxyz234567'],
+	},
+	'survey-follow-up': {
+		props: {
+			name: '张伟',
+			kind: 'KEY_ACCOUNT',
+			// a key account without a complaint: the subject names the customer
+			customerName: 'Lakeside Brewing',
+			complaint: null,
+			year: 2026,
+			region: { nameZh: '华东大区', nameEn: 'East China' },
+			scores: {
+				timeliness: 2,
+				communication: 2,
+				resolutionQuality: null,
+				productQuality: 3,
+				delivery: 1,
+				priceFairness: null,
+				overall: 2,
+			},
+			recommend: 3,
+			comment: '交货期经常延误。',
+			url: 'https://portal.test/staff/surveys',
+		},
+		links: ['https://portal.test/staff/surveys'],
+	},
 }
 
 const escapeHtml = (s: string) => s.replaceAll('&', '&amp;')

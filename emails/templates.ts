@@ -10,6 +10,8 @@ import QualityDecision, { qualityDecisionSubject } from './quality-decision.tsx'
 import ResetPassword, { resetPasswordSubject } from './reset-password.tsx'
 import SignupExisting, { signupExistingSubject } from './signup-existing.tsx'
 import SlaBreached, { slaBreachedSubject } from './sla-breached.tsx'
+import SurveyFollowUp, { surveyFollowUpSubject } from './survey-follow-up.tsx'
+import SurveyInvitation, { surveyInvitationSubject } from './survey-invitation.tsx'
 import VerifyEmail, { verifyEmailSubject } from './verify-email.tsx'
 
 interface EmailTemplate<P> {
@@ -33,6 +35,8 @@ export const templates = {
 	'approval-requested': { Component: ApprovalRequested, subject: approvalRequestedSubject },
 	'approval-declined': { Component: ApprovalDeclined, subject: approvalDeclinedSubject },
 	'quality-decision': { Component: QualityDecision, subject: qualityDecisionSubject },
+	'survey-invitation': { Component: SurveyInvitation, subject: surveyInvitationSubject },
+	'survey-follow-up': { Component: SurveyFollowUp, subject: surveyFollowUpSubject },
 } satisfies { [name: string]: EmailTemplate<never> }
 
 export type TemplateName = keyof typeof templates

@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createComplaintUpdates } from '#app/complaints/updates.server.ts'
 import { createSession, SESSION_COOKIE } from '#app/auth/session.server.ts'
 import { complaintDeps } from '#app/complaints/deps.server.ts'
 import { parseConfig } from '#app/config.server.ts'
@@ -38,7 +39,14 @@ beforeAll(async () => {
 	limits = createRateLimits()
 	const config = parseConfig({ NODE_ENV: 'production', APP_URL: 'http://portal.test' })
 	const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) })
-	yoga = createGraphQLHandler({ config, db, logger, limits, storage: createTestStorage() })
+	yoga = createGraphQLHandler({
+		config,
+		db,
+		logger,
+		limits,
+		storage: createTestStorage(),
+		complaintUpdates: createComplaintUpdates({ logger }),
+	})
 
 	const prisma = db.prisma
 	const [east, west] = [await createRegion(prisma), await createRegion(prisma)]

@@ -3,9 +3,19 @@ import { GraphQLObjectType } from 'graphql'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { complaintDeps } from '#app/complaints/deps.server.ts'
 import type { Database } from '#app/db/database.server.ts'
+import { addNote } from '#app/domain/complaints/notes.ts'
 import { proposeResolution } from '#app/domain/complaints/proposals.ts'
+import { replyToCustomer } from '#app/domain/complaints/staff-actions.ts'
 import { createTestDatabase } from '#tests/db.ts'
-import { createGraphQLWorld, postAs, ROLES, type Answer, type Role, type World } from '#tests/graphql-world.ts'
+import {
+	createGraphQLWorld,
+	credentialsOf,
+	postAs,
+	ROLES,
+	type Answer,
+	type Role,
+	type World,
+} from '#tests/graphql-world.ts'
 import { mutationOf, workflowMutationCases, type MutationCase } from '#tests/workflow-mutation-cases.ts'
 import { schema } from './schema.ts'
 
@@ -115,7 +125,8 @@ const PARTNER_VIEW = {
 }
 const STAFF_VIEW = {
 	messages: ['PUBLIC', 'PARTNER', 'INTERNAL'],
-	events: ['PUBLIC', 'PUBLIC', 'PARTNER', 'INTERNAL'],
+	// the last: the refund proposed for approval, which nobody outside the company hears of
+	events: ['PUBLIC', 'PUBLIC', 'PARTNER', 'INTERNAL', 'INTERNAL'],
 	attachments: ['PUBLIC', 'PARTNER', 'INTERNAL'],
 	proposals: ['PENDING_APPROVAL', 'OFFERED'],
 	customerEmail: true,
@@ -369,6 +380,151 @@ const QUERIES: Record<string, QueryCase> = {
 		},
 		expected: () => NODES_SEEN,
 	},
+	// orders follow the complaints: the customer's, the dealer's who sold it, the region's, staff all
+	orders: {
+		query: '{ orders(first: 100) { totalCount nodes { id } } }',
+		observe: (answer) => {
+			const { nodes, totalCount } = answer.data!.orders as { nodes: Array<{ id: string }>; totalCount: number }
+			expect(totalCount).toBe(nodes.length)
+			const orderKey = (id: string) =>
+				Object.entries(world.complaints).find(([, c]) => c.order.globalId === id)?.[0] ?? id
+			return nodes.map((o) => orderKey(o.id)).sort()
+		},
+		expected: () => COMPLAINTS_SEEN,
+	},
+	// staff: the directory with emails; partners: the customers of their orders, names only (PIPL)
+	customers: {
+		query: '{ customers(first: 100) { nodes { name email } } }',
+		observe: (answer) =>
+			(answer.data!.customers.nodes as Array<{ name: string; email: string | null }>).map((c) =>
+				c.email ? `${c.name} <email>` : c.name,
+			),
+		expected: () => {
+			const staffAll = ['Customer <email>', 'OtherCustomer <email>']
+			return {
+				anonymous: [],
+				...REFUSED_TOKENS,
+				customer: [],
+				otherCustomer: [],
+				dealer: ['Customer'],
+				otherDealer: ['OtherCustomer'],
+				dealerSession: ['Customer'],
+				office: ['Customer'],
+				otherOffice: ['OtherCustomer'],
+				agent: staffAll,
+				quality: staffAll,
+				manager: ['Customer <email>'],
+				otherManager: ['OtherCustomer <email>'],
+				marketing: staffAll,
+				general: staffAll,
+				admin: staffAll,
+			}
+		},
+	},
+	organizations: {
+		query: '{ organizations(first: 100) { nodes { name } } }',
+		observe: (answer) => (answer.data!.organizations.nodes as Array<{ name: string }>).map((o) => o.name),
+		expected: () => signedInSee(['D-EAST', 'D-WEST', 'HQ', 'RO-EAST', 'RO-WEST']),
+	},
+	regions: {
+		query: '{ regions(first: 100) { nodes { nameEn } } }',
+		observe: (answer) => (answer.data!.regions.nodes as Array<{ nameEn: string }>).map((r) => r.nameEn),
+		expected: () => signedInSee(['EAST', 'WEST']),
+	},
+	// complaint A's refund waits for the east's regional manager: only that manager is asked
+	approvals: {
+		query: '{ approvals(first: 100) { totalCount nodes { id } } }',
+		observe: (answer) => answer.data!.approvals.totalCount as number,
+		expected: () => ({ ...signedInSee(0, 0), manager: 1 }),
+	},
+	viewerPermissions: {
+		query: '{ viewerPermissions { authenticatedBy readScopes canDecideApprovals } }',
+		observe: (answer) => {
+			const p = answer.data!.viewerPermissions as {
+				authenticatedBy: string
+				readScopes: string[]
+				canDecideApprovals: boolean
+			} | null
+			return p && `${p.authenticatedBy} ${p.readScopes.join(',')}${p.canDecideApprovals ? ' decides' : ''}`
+		},
+		expected: () => ({
+			anonymous: null,
+			...REFUSED_TOKENS,
+			customer: 'SESSION OWN',
+			otherCustomer: 'SESSION OWN',
+			dealer: 'API_TOKEN DEALER',
+			otherDealer: 'API_TOKEN DEALER',
+			dealerSession: 'SESSION DEALER',
+			office: 'API_TOKEN REGION',
+			otherOffice: 'API_TOKEN REGION',
+			agent: 'SESSION ANY',
+			quality: 'SESSION ANY',
+			manager: 'SESSION REGION decides',
+			otherManager: 'SESSION REGION decides',
+			marketing: 'SESSION ANY decides',
+			general: 'SESSION ANY decides',
+			admin: 'SESSION ANY',
+		}),
+	},
+	// report figures count what the viewer may read: A for A's side, B for B's, both for head office
+	complaintStatistics: {
+		query: `query ($from: Date!, $to: Date!) {
+			complaintStatistics(from: $from, to: $to) { scope totals { complaints } }
+		}`,
+		variables: () => RECENT_PERIOD(),
+		observe: (answer) => {
+			const s = answer.data!.complaintStatistics as { scope: string; totals: { complaints: number } } | null
+			return s && `${s.scope} ${s.totals.complaints}`
+		},
+		expected: () => REPORT_SEEN('1', '2'),
+	},
+	surveyStatistics: {
+		query: `query ($from: Date!, $to: Date!) { surveyStatistics(from: $from, to: $to) { scope totals { answers } } }`,
+		variables: () => RECENT_PERIOD(),
+		observe: (answer) => {
+			const s = answer.data!.surveyStatistics as { scope: string; totals: { answers: number } } | null
+			return s && `${s.scope} ${s.totals.answers}`
+		},
+		expected: () => REPORT_SEEN('0', '0'),
+	},
+}
+
+/** The last ten days to tomorrow: the world's complaints were filed three days ago. */
+const RECENT_PERIOD = () => ({
+	from: new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10),
+	to: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+})
+
+/** Reports: customers and anonymous callers get none; partners their side (`one`); head office `all`. */
+function REPORT_SEEN(one: string, all: string): Record<Role, unknown> {
+	return {
+		anonymous: null,
+		...REFUSED_TOKENS,
+		customer: null,
+		otherCustomer: null,
+		dealer: `DEALER ${one}`,
+		otherDealer: `DEALER ${one}`,
+		dealerSession: `DEALER ${one}`,
+		office: `REGION ${one}`,
+		otherOffice: `REGION ${one}`,
+		agent: `ALL ${all}`,
+		quality: `ALL ${all}`,
+		manager: `REGION ${one}`,
+		otherManager: `REGION ${one}`,
+		marketing: `ALL ${all}`,
+		general: `ALL ${all}`,
+		admin: `ALL ${all}`,
+	}
+}
+
+/** What every signed-in role sees alike; anonymous callers see `none` (empty), refused tokens nothing. */
+function signedInSee<T>(seen: T, none: unknown = []): Record<Role, unknown> {
+	return Object.fromEntries(
+		ROLES.map((role) => [
+			role,
+			role === 'anonymous' ? none : role === 'revokedToken' || role === 'expiredToken' ? 'UNAUTHENTICATED' : seen,
+		]),
+	) as Record<Role, unknown>
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -435,7 +591,7 @@ async function waitingForRegionalManager() {
 let workflowCases: MutationCase[] = []
 beforeAll(() => {
 	workflowCases = workflowMutationCases({
-		complaintIn: (status) => world.complaintIn(status),
+		complaintIn: (status, over) => world.complaintIn(status, over),
 		waitingForRegionalManager,
 	})
 })
@@ -515,8 +671,8 @@ test('every root field of the schema has its row in this matrix', () => {
 		Subscription: rootFields('Subscription'),
 	}).toEqual({
 		Query: Object.keys(QUERIES).sort(),
-		Mutation: [...WORKFLOW_MUTATIONS].sort(),
-		Subscription: [],
+		Mutation: [...WORKFLOW_MUTATIONS, 'fileComplaint'].sort(),
+		Subscription: ['complaintUpdated'],
 	})
 	expect(workflowCases.map((c) => c.name).sort()).toEqual([...WORKFLOW_MUTATIONS].sort())
 })
@@ -530,10 +686,180 @@ describe('queries: what each role sees', () => {
 	}
 })
 
+/**
+ * Filing for an end customer (DESIGN.md §1): dealers on orders they sold, staff on any order
+ * (their regional office's, for a regional manager) from a phone call; nobody else.
+ */
+const FILE_COMPLAINT_OUTCOME: Record<Role, Outcome> = {
+	anonymous: 'UNAUTHENTICATED',
+	...REFUSED_TOKENS,
+	customer: 'INSUFFICIENT_AUTHORITY',
+	otherCustomer: 'INSUFFICIENT_AUTHORITY',
+	dealer: 'ok',
+	// another dealer's order is no order at all
+	otherDealer: 'NOT_FOUND',
+	dealerSession: 'ok',
+	office: 'INSUFFICIENT_AUTHORITY',
+	otherOffice: 'INSUFFICIENT_AUTHORITY',
+	agent: 'ok',
+	quality: 'ok',
+	manager: 'ok',
+	otherManager: 'NOT_FOUND',
+	marketing: 'ok',
+	general: 'ok',
+	admin: 'ok',
+}
+
+const FILE_COMPLAINT = /* GraphQL */ `
+	mutation File($input: FileComplaintInput!) {
+		fileComplaint(input: $input) {
+			complaint {
+				channel
+				order {
+					orderNumber
+				}
+			}
+			userErrors {
+				code
+			}
+		}
+	}
+`
+
 describe('mutations: what each role may do', () => {
+	test('fileComplaint', async () => {
+		const outcomes = {} as Record<Role, string>
+		for (const role of ROLES) {
+			// a fresh order each time: a success leaves a complaint behind
+			const order = await world.newOrder()
+			const staff = world.people[role as keyof World['people']]?.viewer.kind === 'STAFF'
+			const answer = await postAs(world, role, FILE_COMPLAINT, {
+				input: {
+					orderNumber: order.orderNumber,
+					category: 'HANDLING_DAMAGE',
+					severity: 'MINOR',
+					title: '外箱破损',
+					description: '代客户登记：收货时外箱破损。',
+					requestedRemedy: 'REPAIR',
+					...(staff ? { channel: 'PHONE' } : {}),
+				},
+			})
+			const refused = refusal(answer)
+			const filed = await db.prisma.complaint.count({ where: { orderId: order.id } })
+			if (refused) {
+				outcomes[role] = refused
+				expect(filed).toBe(0)
+				continue
+			}
+			expect(answer.errors, role).toBeUndefined()
+			const payload = answer.data!.fileComplaint as {
+				complaint: { channel: string; order: { orderNumber: string } } | null
+				userErrors: Array<{ code: string }>
+			}
+			outcomes[role] = payload.userErrors.map((e) => e.code).join(',') || 'ok'
+			if (outcomes[role] === 'ok') {
+				expect(payload.complaint).toEqual({
+					channel: staff ? 'PHONE' : 'API',
+					order: { orderNumber: order.orderNumber },
+				})
+				expect(filed).toBe(1)
+			} else expect([payload.complaint, filed]).toEqual([null, 0])
+		}
+		expect(outcomes).toEqual(FILE_COMPLAINT_OUTCOME)
+	})
+
 	for (const name of WORKFLOW_MUTATIONS) {
 		test(name, async () => {
 			await workflowAsEveryRole(workflowCases.find((c) => c.name === name)!)
 		})
 	}
+})
+
+/* ---------------------------------------------------------------------------------------------
+ * Subscriptions
+ * ------------------------------------------------------------------------------------------ */
+
+/**
+ * complaintUpdated(id:) for complaints A and B: `none` when the stream ends at once (a complaint
+ * the role may not see), else the visibility of the first update after an internal note and then
+ * a public reply: INTERNAL for whoever reads internal notes, PUBLIC for everyone else.
+ */
+const UPDATES_SEEN: Record<Role, unknown> = {
+	anonymous: 'UNAUTHENTICATED',
+	...REFUSED_TOKENS,
+	customer: { A: 'PUBLIC', B: 'none' },
+	otherCustomer: { A: 'none', B: 'PUBLIC' },
+	dealer: { A: 'PUBLIC', B: 'none' },
+	otherDealer: { A: 'none', B: 'PUBLIC' },
+	dealerSession: { A: 'PUBLIC', B: 'none' },
+	office: { A: 'PUBLIC', B: 'none' },
+	otherOffice: { A: 'none', B: 'PUBLIC' },
+	agent: { A: 'INTERNAL', B: 'INTERNAL' },
+	quality: { A: 'INTERNAL', B: 'INTERNAL' },
+	manager: { A: 'INTERNAL', B: 'none' },
+	otherManager: { A: 'none', B: 'INTERNAL' },
+	marketing: { A: 'INTERNAL', B: 'INTERNAL' },
+	general: { A: 'INTERNAL', B: 'INTERNAL' },
+	admin: { A: 'INTERNAL', B: 'INTERNAL' },
+}
+
+const FOLLOW = 'subscription ($id: ID) { complaintUpdated(id: $id) { event { visibility } } }'
+
+async function until(condition: () => boolean, what: string, ms = 10_000) {
+	const deadline = Date.now() + ms
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+		await new Promise((resolve) => setTimeout(resolve, 10))
+	}
+}
+
+/** Follows one complaint over SSE as `role` and reports what the first update showed. */
+async function firstUpdate(role: Role, key: 'A' | 'B'): Promise<string> {
+	const complaint = world.complaints[key]
+	const response = await world.yoga.fetch('http://portal.test/graphql', {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...credentialsOf(world, role) },
+		body: JSON.stringify({ query: FOLLOW, variables: { id: complaint.globalId } }),
+	})
+	if (response.status === 401) return 'UNAUTHENTICATED'
+	expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
+	const reader = response.body!.getReader()
+	let text = ''
+	let ended = false
+	const reading = (async () => {
+		for (;;) {
+			const { done, value } = await reader.read()
+			if (done) break
+			text += new TextDecoder().decode(value)
+		}
+		ended = true
+	})()
+	await until(() => ended || world.complaintUpdates.openSubscriptions() === 1, `${role} subscribed`)
+	if (ended) {
+		expect(text).not.toContain('event: next')
+		return 'none'
+	}
+	const agent = world.people.agent.viewer
+	await addNote(world.deps(), agent, complaint.id, { body: '内部：核对批号。', visibility: 'INTERNAL' })
+	await replyToCustomer(world.deps(), agent, complaint.id, { body: '我们正在处理，请耐心等待。' })
+	await until(() => text.includes('event: next'), `${role}'s first update`)
+	await reader.cancel()
+	await reading.catch(() => undefined)
+	await until(() => world.complaintUpdates.openSubscriptions() === 0, `${role} unsubscribed`)
+	const block = text.split('\n\n').find((b) => b.startsWith('event: next'))!
+	const payload = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as {
+		data: { complaintUpdated: { event: { visibility: string } } }
+	}
+	return payload.data.complaintUpdated.event.visibility
+}
+
+describe('subscriptions: what each role hears', () => {
+	test('complaintUpdated', async () => {
+		const heard = {} as Record<Role, unknown>
+		for (const role of ROLES) {
+			const a = await firstUpdate(role, 'A')
+			heard[role] = a === 'UNAUTHENTICATED' ? a : { A: a, B: await firstUpdate(role, 'B') }
+		}
+		expect(heard).toEqual(UPDATES_SEEN)
+	})
 })

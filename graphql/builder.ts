@@ -3,6 +3,8 @@ import DataloaderPlugin from '@pothos/plugin-dataloader'
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay'
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth'
 import { GraphQLError, GraphQLObjectType, Kind, type GraphQLSchema } from 'graphql'
+import { JSONResolver, LocalDateResolver } from 'graphql-scalars'
+import { UPLOAD_LIMITS } from '#app/domain/complaints/schemas.ts'
 import type { Context } from './context.ts'
 import { badUserInputError, invalidGlobalIdError, unauthenticatedError } from './errors.ts'
 import NullWhenUnauthorizedPlugin from './plugins/null-when-unauthorized.ts'
@@ -27,7 +29,12 @@ const MAX_NODES = 100
 export const builder = new SchemaBuilder<{
 	Context: Context
 	AuthScopes: AuthScopes
-	Scalars: { DateTime: { Input: Date; Output: Date } }
+	Scalars: {
+		DateTime: { Input: Date; Output: Date }
+		Upload: { Input: File; Output: never }
+		JSON: { Input: unknown; Output: unknown }
+		Date: { Input: string; Output: string }
+	}
 	DefaultFieldNullability: false
 }>({
 	// Non-null unless a field says otherwise, so that null always means something (GitHub's way).
@@ -109,6 +116,45 @@ builder.scalarType('DateTime', {
 	serialize: (value) => value.toISOString(),
 	parseValue: (value) => parseDateTime(value),
 	parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : null),
+})
+
+const UPLOAD_DESCRIPTION = [
+	'A file sent with the request, input only, as the GraphQL multipart request spec (https://github.com/jaydenseric/graphql-multipart-request-spec) lays out:',
+	'a `multipart/form-data` POST whose `operations` part is the JSON request with `null` where each file goes,',
+	'whose `map` part says which file part goes where (`{"0": ["variables.input.files.0"]}`), followed by the file parts.',
+	'Cookie-authenticated requests also need the `x-graphql-csrf` header.',
+	`A request carries at most ${UPLOAD_LIMITS.maxFilesPerComplaint} files of at most ${UPLOAD_LIMITS.maxFileBytes / (1024 * 1024)} MB each;`,
+	'the type is taken from the bytes (JPEG, PNG, WebP, HEIC/HEIF, PDF), never from the name or the part’s Content-Type.',
+].join(' ')
+
+builder.scalarType('Upload', {
+	description: UPLOAD_DESCRIPTION,
+	serialize: () => {
+		throw new TypeError('Upload is an input-only scalar.')
+	},
+	parseValue: (value) => {
+		// the multipart parser (plugins/multipart-requests.ts) puts File objects into the variables
+		if (value instanceof Blob && typeof (value as File).name === 'string') return value as File
+		// a GraphQLError, so that the client reads this rather than a masked "Unexpected error."
+		throw badUserInputError(
+			'Upload takes a file part of a multipart request (the GraphQL multipart request spec), not a JSON value.',
+		)
+	},
+	parseLiteral: () => {
+		throw badUserInputError('Upload cannot be written in the query: send the file as a part of a multipart request.')
+	},
+})
+
+// graphql-scalars' JSON: any JSON value, for records whose shape is data, such as the audit's before and after.
+builder.addScalarType('JSON', JSONResolver, {
+	description:
+		'Any JSON value (an object, array, string, number, boolean or null), as recorded. Used where the shape is data rather than schema, such as a field’s value before and after a change.',
+})
+
+// graphql-scalars' LocalDate checks the form and the calendar; named Date as GitHub names it.
+builder.addScalarType('Date', LocalDateResolver, {
+	description:
+		'A calendar date without a time or zone, as an ISO 8601 string: `2026-11-23`. Report periods are whole days in head office’s time zone (Asia/Shanghai).',
 })
 
 // An offset is required: a time without one means a different instant in every time zone.

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createComplaintUpdates } from '#app/complaints/updates.server.ts'
 import { createSession } from '#app/auth/session.server.ts'
 import { parseConfig } from '#app/config.server.ts'
 import type { Database } from '#app/db/database.server.ts'
@@ -52,6 +53,7 @@ beforeAll(async () => {
 		logger: createLogger('silent'),
 		limits,
 		storage: createTestStorage(),
+		complaintUpdates: createComplaintUpdates({ logger: createLogger('silent') }),
 	})
 	const prisma = db.prisma
 	const east = await prisma.region.create({ data: { code: 'EAST', nameZh: '华东', nameEn: 'East' } })
@@ -330,8 +332,11 @@ describe('what each viewer sees inside complaint A', () => {
 		expect(record.events.nodes).toEqual(visible.map((v) => ({ type: `${v.toLowerCase()}_event` })))
 		expect(record.attachments.map((f: { name: string }) => f.name)).toEqual(visible.map((v) => `${v}.jpg`))
 		const attachment = record.attachments[0]
-		expect(attachment.url).toMatch(/^http:\/\/portal\.test\/attachments\/\w+$/)
-		expect(attachment.thumbnailUrl).toBe(`${attachment.url}/thumbnail`)
+		// signed, expiring addresses (graphql/uploads.db.test.ts fetches them)
+		expect(attachment.url).toMatch(/^http:\/\/portal\.test\/files\/\w+\?expires=\d+&signature=[\w-]{43}$/)
+		expect(attachment.thumbnailUrl).toMatch(
+			/^http:\/\/portal\.test\/files\/\w+\/thumbnail\?expires=\d+&signature=[\w-]{43}$/,
+		)
 		expect(record.order).toEqual({
 			orderNumber: expect.stringMatching(/^SO-2026-/),
 			lines: [{ batchNumber: 'HT261001-01' }, { batchNumber: 'HT261001-02' }],
@@ -665,7 +670,7 @@ describe('statements per page', () => {
 			expect(edges).toHaveLength(n)
 			for (const { node } of edges) {
 				expect(node.messages.nodes).toEqual([{ body: 'message 0' }, { body: 'message 1' }, { body: 'message 2' }])
-				expect(node.attachments).toEqual([{ thumbnailUrl: expect.stringMatching(/\/thumbnail$/) }])
+				expect(node.attachments).toEqual([{ thumbnailUrl: expect.stringMatching(/\/thumbnail\?expires=/) }])
 				expect(node.order.lines).toHaveLength(2)
 				expect(node.customer).toEqual({ name: 'bob' })
 			}

@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createComplaintUpdates } from '#app/complaints/updates.server.ts'
 import { createSession } from '#app/auth/session.server.ts'
 import { parseConfig } from '#app/config.server.ts'
 import type { Database } from '#app/db/database.server.ts'
@@ -26,6 +27,7 @@ beforeAll(async () => {
 		logger: createLogger('silent'),
 		limits,
 		storage: createTestStorage(),
+		complaintUpdates: createComplaintUpdates({ logger: createLogger('silent') }),
 	}
 	yoga = createGraphQLHandler(services)
 })

@@ -1,4 +1,5 @@
 import { initContextCache } from '@pothos/core'
+import { GraphQLError } from 'graphql'
 import { readSessionToken, validateSessionToken, type ValidSession } from '#app/auth/session.server.ts'
 import { authenticateApiToken } from '#app/domain/api-tokens/tokens.ts'
 import { viewerFromUser, type Viewer } from '#app/domain/viewer.ts'
@@ -28,6 +29,39 @@ export async function createContext(services: AppServices, request: Request): Pr
 		user,
 		viewer,
 	}
+}
+
+/**
+ * Whether the credentials the request came with still stand for the same viewer. A subscription
+ * lives on after its request: it asks before each update it sends, so that signing out, a revoked
+ * or expired API token, or a change to the account (another organization, another role) ends it
+ * as it would refuse or change the next request.
+ */
+export async function stillAuthenticated(context: Pick<Context, 'services' | 'request' | 'viewer'>): Promise<boolean> {
+	if (!context.viewer) return false
+	try {
+		const { viewer } = await authenticate(context.services, context.request)
+		return viewer !== null && sameViewer(viewer, context.viewer)
+	} catch (error) {
+		// a refused API token; anything else (the database is away) is not an answer
+		if (error instanceof GraphQLError && error.extensions['code'] === 'UNAUTHENTICATED') return false
+		throw error
+	}
+}
+
+function sameViewer(a: Viewer, b: Viewer): boolean {
+	const key = (v: Viewer) =>
+		JSON.stringify([
+			v.userId,
+			v.kind,
+			v.staffRole,
+			v.organizationId,
+			v.organizationKind,
+			v.regionId,
+			v.apiTokenId ?? null,
+			[...(v.tokenScopes ?? [])].sort(),
+		])
+	return key(a) === key(b)
 }
 
 /**

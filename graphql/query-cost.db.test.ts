@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createComplaintUpdates } from '#app/complaints/updates.server.ts'
 import { createSession, SESSION_COOKIE } from '#app/auth/session.server.ts'
 import { parseConfig } from '#app/config.server.ts'
 import type { Database } from '#app/db/database.server.ts'
@@ -38,7 +39,14 @@ function handler(now: () => number, options: { redisUrl?: string; keyPrefix?: st
 	opened.push(limits)
 	const config = parseConfig({ NODE_ENV: 'production', APP_URL: 'http://portal.test' })
 	const logger = pino({ level: 'silent' })
-	return createGraphQLHandler({ config, db, logger, limits, storage: createTestStorage() })
+	return createGraphQLHandler({
+		config,
+		db,
+		logger,
+		limits,
+		storage: createTestStorage(),
+		complaintUpdates: createComplaintUpdates({ logger }),
+	})
 }
 
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createComplaintUpdates } from '#app/complaints/updates.server.ts'
 import { createSession, SESSION_COOKIE } from '#app/auth/session.server.ts'
 import { complaintDeps } from '#app/complaints/deps.server.ts'
 import { parseConfig } from '#app/config.server.ts'
@@ -62,7 +63,14 @@ let sequence = 0
 beforeAll(async () => {
 	db = await createTestDatabase()
 	limits = createRateLimits()
-	yoga = createGraphQLHandler({ config, db, logger: createLogger('silent'), limits, storage: createTestStorage() })
+	yoga = createGraphQLHandler({
+		config,
+		db,
+		logger: createLogger('silent'),
+		limits,
+		storage: createTestStorage(),
+		complaintUpdates: createComplaintUpdates({ logger: createLogger('silent') }),
+	})
 	const prisma = db.prisma
 	east = await createRegion(prisma)
 	const west = await createRegion(prisma)
@@ -421,7 +429,7 @@ describe('refusals', () => {
 		])
 	})
 
-	test('product quality: only quality engineers decide, and over the API without a photo it is the evidence error', async () => {
+	test('product quality: only quality engineers decide, and without a photo it is the evidence error on files', async () => {
 		const complaint = await complaintIn('INVESTIGATING', { category: 'PRODUCT_QUALITY', responsibility: null })
 		const input = { complaintId: complaint.globalId, responsibility: 'QUALITY_DEFECT', summary: '阀芯缺陷' }
 		const agent = await post(RESPONSIBILITY, { input }, asRole('agent'))
@@ -430,7 +438,11 @@ describe('refusals', () => {
 		])
 		const engineer = await post(RESPONSIBILITY, { input }, asRole('quality'))
 		expect(engineer.data?.determineResponsibility.userErrors).toEqual([
-			{ code: 'INVALID', field: null, message: 'A product-quality finding needs at least one evidence photo.' },
+			{
+				code: 'INVALID',
+				field: ['input', 'files'],
+				message: 'A product-quality finding needs at least one evidence photo.',
+			},
 		])
 		const row = await db.prisma.complaint.findUniqueOrThrow({ where: { id: complaint.id } })
 		expect([row.responsibility, row.version]).toEqual([null, 1])

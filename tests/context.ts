@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { AppLoadContext } from '@remix-run/node'
+import { createComplaintUpdates } from '#app/complaints/updates.server.ts'
 import { parseConfig } from '#app/config.server.ts'
 import type { Database } from '#app/db/database.server.ts'
 import { createLogger } from '#app/logger.server.ts'
@@ -25,6 +26,7 @@ export function createTestContext(db: Database, env: Record<string, string> = {}
 		logger: createLogger('silent'),
 		limits: createRateLimits(),
 		storage: createTestStorage(),
+		complaintUpdates: createComplaintUpdates({ logger: createLogger('silent') }),
 		requestId: 'test',
 		clientIp: `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
 	}

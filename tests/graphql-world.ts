@@ -1,11 +1,13 @@
 import { encodeGlobalID } from '@pothos/plugin-relay'
-import { createComplaintUpdates } from '#app/complaints/updates.server.ts'
+import { createComplaintUpdates, type ComplaintUpdates } from '#app/complaints/updates.server.ts'
 import { createSession, SESSION_COOKIE } from '#app/auth/session.server.ts'
-import type { AppConfig } from '#app/config.server.ts'
-import { parseConfig } from '#app/config.server.ts'
+import { complaintDeps } from '#app/complaints/deps.server.ts'
+import { parseConfig, type Config } from '#app/config.server.ts'
 import type { Database } from '#app/db/database.server.ts'
 import { API_TOKEN_SCOPES } from '#app/domain/api-tokens/scopes.ts'
 import { createApiToken, revokeApiToken } from '#app/domain/api-tokens/tokens.ts'
+import type { ComplaintDeps } from '#app/domain/complaints/ports.ts'
+import { proposeResolution } from '#app/domain/complaints/proposals.ts'
 import { viewerFromUser, type Viewer } from '#app/domain/viewer.ts'
 import type {
 	ComplaintCategory,
@@ -72,7 +74,7 @@ export interface Fixture {
 export interface World {
 	db: Database
 	yoga: GraphQLHandler
-	config: AppConfig
+	config: Config
 	people: Record<SignedInRole, Person>
 	/** the secrets of a revoked and an expired token of the dealer */
 	refusedTokens: { revokedToken: string; expiredToken: string }
@@ -82,11 +84,17 @@ export interface World {
 	/** complaint A's parts, one of each visibility */
 	messages: Record<MessageVisibility, Fixture>
 	attachments: Record<MessageVisibility, Fixture>
+	/** a new order of the customer, sold by the dealer in the east, with one line */
+	newOrder: () => Promise<{ id: string; orderNumber: string }>
 	/** a complaint of the customer, sold by the dealer in the east, put straight into a status */
 	complaintIn: (
 		status: ComplaintStatus,
 		over?: { category?: ComplaintCategory; responsibility?: Responsibility | null; closedAt?: Date },
 	) => Promise<Fixture>
+	/** the `complaintUpdated` subscriptions' announcer, which the world's Yoga listens to */
+	complaintUpdates: ComplaintUpdates
+	/** the commands' dependencies, announcing what they commit to the world's subscriptions */
+	deps: () => ComplaintDeps
 	close: () => Promise<void>
 }
 
@@ -95,13 +103,14 @@ const DAY = 86_400_000
 export async function createGraphQLWorld(db: Database): Promise<World> {
 	const config = parseConfig({ NODE_ENV: 'production', APP_URL: 'http://portal.test' })
 	const limits: RateLimits = createRateLimits()
+	const complaintUpdates = createComplaintUpdates({ logger: createLogger('silent') })
 	const yoga = createGraphQLHandler({
 		config,
 		db,
 		logger: createLogger('silent'),
 		limits,
 		storage: createTestStorage(),
-		complaintUpdates: createComplaintUpdates({ logger: createLogger('silent') }),
+		complaintUpdates,
 	})
 	const prisma = db.prisma
 	const tag = crypto.randomUUID().slice(0, 8)
@@ -310,19 +319,25 @@ export async function createGraphQLWorld(db: Database): Promise<World> {
 		})
 		attachments[visibility] = { id: attachment.id, globalId: encodeGlobalID('Attachment', attachment.id) }
 	}
-	for (const status of ['PENDING_APPROVAL', 'OFFERED'] as const) {
-		await prisma.resolutionProposal.create({
-			data: {
-				complaintId: complaintA.id,
-				proposedById: agentId,
-				type: 'REPLACEMENT',
-				summary: `${status} proposal`,
-				costBearer: 'COMPANY',
-				status,
-				createdAt: at(),
-			},
-		})
-	}
+	// a refund of CNY 1,000 waits for the east's regional manager (the default approval rules)
+	const { offered } = await proposeResolution(complaintDeps({ db, config }), people.agent.viewer, complaintA.id, {
+		type: 'REFUND',
+		summary: 'PENDING_APPROVAL proposal',
+		amountMinor: 100_000,
+		costBearer: 'COMPANY',
+	})
+	if (offered) throw new Error('the default approval rules let a CNY 1,000 refund through unapproved')
+	await prisma.resolutionProposal.create({
+		data: {
+			complaintId: complaintA.id,
+			proposedById: agentId,
+			type: 'REPLACEMENT',
+			summary: 'OFFERED proposal',
+			costBearer: 'COMPANY',
+			status: 'OFFERED',
+			createdAt: new Date(),
+		},
+	})
 
 	return {
 		db,
@@ -344,8 +359,21 @@ export async function createGraphQLWorld(db: Database): Promise<World> {
 		complaints: { A: complaintA, B: complaintB },
 		messages,
 		attachments,
+		newOrder: () =>
+			createOrder(prisma, {
+				regionId: east.id,
+				dealerId: dealerOrg.id,
+				customerId: people.customer.id,
+				customerEmail: people.customer.email,
+				lines: 1,
+			}),
 		complaintIn: (status, over) => fileComplaint(people.customer, dealerOrg.id, east.id, status, over),
-		close: () => limits.close(),
+		complaintUpdates,
+		deps: () => complaintDeps({ db, config, complaintUpdates }),
+		close: async () => {
+			await complaintUpdates.close()
+			await limits.close()
+		},
 	}
 }
 
@@ -358,13 +386,7 @@ export interface Answer {
 
 /** Posts a GraphQL request to the world's Yoga as `role`, the way that role's client sends it. */
 export async function postAs(world: World, role: Role, query: string, variables: unknown = {}): Promise<Answer> {
-	const headers: Record<string, string> = { 'content-type': 'application/json' }
-	if (role === 'revokedToken' || role === 'expiredToken') headers.authorization = `Bearer ${world.refusedTokens[role]}`
-	else if (role !== 'anonymous') {
-		const auth = world.people[role].auth
-		if ('cookie' in auth) headers.cookie = auth.cookie
-		else headers.authorization = `Bearer ${auth.bearer}`
-	}
+	const headers = { 'content-type': 'application/json', ...credentialsOf(world, role) }
 	const response = await world.yoga.fetch('http://portal.test/graphql', {
 		method: 'POST',
 		headers,
@@ -372,4 +394,13 @@ export async function postAs(world: World, role: Role, query: string, variables:
 	})
 	const body = (await response.json()) as Omit<Answer, 'status'>
 	return { status: response.status, data: body.data, ...(body.errors ? { errors: body.errors } : {}) }
+}
+
+/** The headers that carry `role`'s credentials: a session cookie, an API token, or none. */
+export function credentialsOf(world: World, role: Role): Record<string, string> {
+	if (role === 'anonymous') return {}
+	if (role === 'revokedToken' || role === 'expiredToken')
+		return { authorization: `Bearer ${world.refusedTokens[role]}` }
+	const auth = world.people[role].auth
+	return 'cookie' in auth ? { cookie: auth.cookie } : { authorization: `Bearer ${auth.bearer}` }
 }

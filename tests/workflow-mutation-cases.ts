@@ -1,4 +1,4 @@
-import type { ComplaintStatus } from '#app/generated/prisma/enums.ts'
+import type { ComplaintStatus, Responsibility } from '#app/generated/prisma/enums.ts'
 
 /**
  * The workflow mutations (graphql/types/WorkflowMutations.ts and replyToComplaint), each with a
@@ -25,7 +25,7 @@ export interface MutationCase {
 export const past = () => new Date(Date.now() - 2 * 3_600_000).toISOString()
 
 export function workflowMutationCases(complaints: {
-	complaintIn: (status: ComplaintStatus) => Promise<Fixture>
+	complaintIn: (status: ComplaintStatus, over?: { responsibility?: Responsibility | null }) => Promise<Fixture>
 	waitingForRegionalManager: () => Promise<Fixture>
 }): MutationCase[] {
 	const { complaintIn, waitingForRegionalManager } = complaints

@@ -1,5 +1,5 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
-import type { ComplaintStatus, RequestedRemedy } from '#app/generated/prisma/enums.ts'
+import type { ComplaintChannel, ComplaintStatus, RequestedRemedy } from '#app/generated/prisma/enums.ts'
 import { COST_BEARERS } from '#app/domain/approvals/cost-bearer.ts'
 import type { ComplaintNotifier } from '#app/domain/complaints/ports.ts'
 import { nextStep } from '#app/domain/complaints/service-level.ts'
@@ -8,7 +8,9 @@ import { enqueuePartnerEvent } from '#app/domain/webhooks/partner-events.ts'
 import { DEFAULT_LANGUAGE, languageFromLocale, type Language } from '#app/i18n/config.ts'
 import { enqueueEmail } from '#app/mail/outbox.server.ts'
 import type { ComplaintChange } from '#emails/complaint-parts.tsx'
+import type { ComplaintReceivedProps } from '#emails/complaint-received.tsx'
 import { createApprovalNotifier } from './approval-notifier.server.ts'
+import { createSurveyNotifier } from '#app/surveys/notifier.server.ts'
 import { createQualityNotifier } from './quality-notifier.server.ts'
 
 /**
@@ -154,12 +156,32 @@ export function standingAfter(complaint: EmailComplaint, event: EmailEvent) {
 	return standing(complaint, at)
 }
 
+/**
+ * Who filed the complaint for its customer (app/domain/complaints/file-for-customer.ts), as the
+ * "received" email tells it: their dealer by name, or our staff from a call or an email; null
+ * when the customer filed it themself.
+ */
+async function filedOnBehalfOf(
+	tx: Tx,
+	complaint: { customerId: string; filedById: string; channel: ComplaintChannel },
+): Promise<ComplaintReceivedProps['filedOnBehalf']> {
+	if (complaint.filedById === complaint.customerId) return null
+	if (complaint.channel === 'PHONE' || complaint.channel === 'EMAIL') return { by: 'STAFF', channel: complaint.channel }
+	const filer = await tx.user.findUnique({
+		where: { id: complaint.filedById },
+		select: { kind: true, organization: { select: { name: true } } },
+	})
+	return filer?.kind === 'DEALER' && filer.organization ? { by: 'DEALER', dealerName: filer.organization.name } : null
+}
+
 export function createComplaintNotifier({ appUrl }: { appUrl: string }): ComplaintNotifier {
 	return {
 		// the staff's emails about proposals waiting for approval and declined
 		...createApprovalNotifier({ appUrl }),
 		// the general managers' email about every product-quality responsibility decision
 		...createQualityNotifier({ appUrl }),
+		// the satisfaction survey's link to the customer, and the managers' follow-up (app/domain/surveys/)
+		...createSurveyNotifier({ appUrl }),
 		// the partner organizations' webhooks, queued with the change (docs/decisions/011-webhooks.md)
 		async partnerEvent(tx, event) {
 			await enqueuePartnerEvent(tx, event)
@@ -175,6 +197,8 @@ export function createComplaintNotifier({ appUrl }: { appUrl: string }): Complai
 					requestedRemedy: true,
 					orderId: true,
 					orderLineId: true,
+					filedById: true,
+					channel: true,
 				},
 			})
 			// separate queries: Prisma runs a select with many relations as parallel queries on the
@@ -189,6 +213,7 @@ export function createComplaintNotifier({ appUrl }: { appUrl: string }): Complai
 						select: { productName: true, productModel: true, batchNumber: true },
 					})
 				: null
+			const filedOnBehalf = await filedOnBehalfOf(tx, complaint)
 			await enqueueEmail(tx, {
 				to: complaint.customer.email,
 				template: 'complaint-received',
@@ -210,6 +235,7 @@ export function createComplaintNotifier({ appUrl }: { appUrl: string }): Complai
 					// what the customer is promised is what the clock runs by: the configured target
 					firstResponseTarget: (await loadTargets(tx)).of('FIRST_RESPONSE', complaint.isKeyAccount),
 					timeZone: complaint.region.timeZone,
+					filedOnBehalf,
 				},
 			})
 		},

@@ -86,7 +86,7 @@ async function moveStates(tx: Prisma.TransactionClient, now: Date) {
  * Who hears of a breach: the staff REGIONAL_MANAGERs of an organization in the complaint's
  * region; where a region has none, every MARKETING_DIRECTOR.
  */
-async function recipientsByRegion(tx: Prisma.TransactionClient, regionIds: string[]) {
+export async function recipientsByRegion(tx: Prisma.TransactionClient, regionIds: string[]) {
 	const select = { id: true, email: true, name: true, locale: true, organization: { select: { regionId: true } } }
 	const managers = await tx.user.findMany({
 		where: { kind: 'STAFF', staffRole: 'REGIONAL_MANAGER', organization: { regionId: { in: regionIds } } },

@@ -7,10 +7,12 @@ const TIME_ZONE = 'Asia/Shanghai'
 export function DateTime({ value }: { value: string | Date }) {
 	const { i18n } = useTranslation()
 	const date = typeof value === 'string' ? new Date(value) : value
-	const text = new Intl.DateTimeFormat(i18n.language, {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: TIME_ZONE,
-	}).format(date)
-	return <time dateTime={date.toISOString()}>{text}</time>
+	return <time dateTime={date.toISOString()}>{formatDateTime(date, i18n.language)}</time>
+}
+
+/** The same text as DateTime, for a date inside a translated sentence. */
+export function formatDateTime(value: string | Date, language: string): string {
+	return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(
+		typeof value === 'string' ? new Date(value) : value,
+	)
 }

@@ -85,3 +85,14 @@ export class DomainValidationError extends Error {
 		super(`${field}: ${messageKey}`)
 	}
 }
+
+/**
+ * Several inputs break their rules at once (a form or an API call checked as a whole): each is
+ * reported beside its own field, rather than one at a time over several round trips.
+ */
+export class DomainValidationErrors extends Error {
+	name = 'DomainValidationErrors'
+	constructor(public readonly errors: readonly DomainValidationError[]) {
+		super(errors.map((e) => e.message).join('; '))
+	}
+}

@@ -7,7 +7,7 @@
 export type Area = 'customer' | 'console'
 
 /** Namespaces only the console uses. */
-export const CONSOLE_NAMESPACES = ['console', 'casework', 'approvals', 'settings'] as const
+export const CONSOLE_NAMESPACES = ['console', 'casework', 'approvals', 'settings', 'reports', 'followups'] as const
 
 export function areaOf(pathname: string): Area {
 	return pathname === '/staff' || pathname.startsWith('/staff/') ? 'console' : 'customer'

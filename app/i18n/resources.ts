@@ -5,8 +5,11 @@ import enCommon from './locales/en/common.ts'
 import enComplaints from './locales/en/complaints.ts'
 import enConsole from './locales/en/console.ts'
 import enFiling from './locales/en/filing.ts'
+import enFollowups from './locales/en/followups.ts'
 import enMailbox from './locales/en/mailbox.ts'
+import enReports from './locales/en/reports.ts'
 import enSettings from './locales/en/settings.ts'
+import enSurveys from './locales/en/surveys.ts'
 import enTokens from './locales/en/tokens.ts'
 import enValidation from './locales/en/validation.ts'
 import enWebhooks from './locales/en/webhooks.ts'
@@ -17,8 +20,11 @@ import zhCommon from './locales/zh-CN/common.ts'
 import zhComplaints from './locales/zh-CN/complaints.ts'
 import zhConsole from './locales/zh-CN/console.ts'
 import zhFiling from './locales/zh-CN/filing.ts'
+import zhFollowups from './locales/zh-CN/followups.ts'
 import zhMailbox from './locales/zh-CN/mailbox.ts'
+import zhReports from './locales/zh-CN/reports.ts'
 import zhSettings from './locales/zh-CN/settings.ts'
+import zhSurveys from './locales/zh-CN/surveys.ts'
 import zhTokens from './locales/zh-CN/tokens.ts'
 import zhValidation from './locales/zh-CN/validation.ts'
 import zhWebhooks from './locales/zh-CN/webhooks.ts'
@@ -41,8 +47,11 @@ export const resources = {
 		approvals: enApprovals,
 		settings: enSettings,
 		console: enConsole,
+		reports: enReports,
 		tokens: enTokens,
 		webhooks: enWebhooks,
+		surveys: enSurveys,
+		followups: enFollowups,
 	},
 	'zh-CN': {
 		common: zhCommon,
@@ -55,8 +64,11 @@ export const resources = {
 		approvals: zhApprovals,
 		settings: zhSettings,
 		console: zhConsole,
+		reports: zhReports,
 		tokens: zhTokens,
 		webhooks: zhWebhooks,
+		surveys: zhSurveys,
+		followups: zhFollowups,
 	},
 } satisfies Record<Language, Record<string, unknown>>
 

@@ -79,6 +79,9 @@ export default function ApiTokensPage() {
 			<p>
 				{t('usage', { endpoint })} <code>Authorization: Bearer cpt_…</code>
 			</p>
+			<p>
+				<Link to="/developers">{t('docs')}</Link>
+			</p>
 			{actionData?.created ? <NewTokenNotice {...actionData.created} /> : null}
 			<section className="panel" aria-labelledby="new-token-title">
 				<h2 id="new-token-title">{t('create.title')}</h2>

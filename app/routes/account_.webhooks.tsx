@@ -75,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply(), created: null }, { status: 400 })
 	try {
 		const { endpoint, secret } = await createWebhookEndpoint(db, viewer, submission.value, {
-			allowLocalHttp: !context.config.isProduction,
+			allowLocalHttp: context.config.webhookAllowLoopback,
 		})
 		// The one answer that carries the secret: no cache may keep it.
 		return data(
@@ -99,6 +99,9 @@ export default function WebhooksPage() {
 			<h1>{t('title')}</h1>
 			<p className="lead">{t('lead', { organization })}</p>
 			<p>{t('verify')}</p>
+			<p>
+				<Link to="/developers#webhooks-title">{t('docs')}</Link>
+			</p>
 			{actionData?.created ? <NewEndpointNotice {...actionData.created} /> : null}
 			<section className="panel" aria-labelledby="new-endpoint-title">
 				<h2 id="new-endpoint-title">{t('create.title')}</h2>

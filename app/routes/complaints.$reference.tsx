@@ -28,6 +28,8 @@ import { CustomerActions, type ActionReply } from '#app/components/complaint/cus
 import { PhotoGallery } from '#app/components/complaint/lightbox.tsx'
 import { NextStepPanel } from '#app/components/complaint/next-step.tsx'
 import { StatusBadge } from '#app/components/complaint/status-badge.tsx'
+import surveyStyles from '#app/components/survey/survey.css'
+import { SurveyPanel } from '#app/components/survey/survey-page.tsx'
 import { Timeline } from '#app/components/complaint/timeline.tsx'
 import { DateTime } from '#app/components/date-time.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -43,6 +45,7 @@ import {
 import { getComplaintByReference, type ComplaintDetail } from '#app/domain/complaints/queries.ts'
 import type { StoredFile } from '#app/domain/complaints/ports.ts'
 import { UPLOAD_LIMITS } from '#app/domain/complaints/schemas.ts'
+import { ownSurveyIdOfComplaint, surveyOfComplaint } from '#app/domain/surveys/surveys.ts'
 import type { Viewer } from '#app/domain/viewer.ts'
 import {
 	ConflictError,
@@ -63,7 +66,10 @@ import {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data ? `${data.complaint.reference} · 我的投诉 · My complaints` : '我的投诉 · My complaints' },
 ]
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: complaintStyles }]
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: complaintStyles },
+	{ rel: 'stylesheet', href: surveyStyles },
+]
 
 /**
  * The complaint as the customer follows it. Someone else's complaint and one that does not
@@ -92,8 +98,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const { viewer } = await requireUser(request, context)
 	const complaint = await loadComplaint(context, viewer, params.reference)
 	const { id: _id, ...shown } = complaint
+	// the satisfaction survey is the customer's own to answer: nobody else's page shows it
+	const survey = (await ownSurveyIdOfComplaint(context.db.prisma, viewer, complaint.id))
+		? await surveyOfComplaint(context.db.prisma, viewer, complaint.id)
+		: null
 	return {
 		complaint: shown,
+		survey: survey ? { state: survey.state, expiresAt: survey.expiresAt } : null,
 		canSetNotifications: viewer.kind === 'CUSTOMER',
 		remainingFiles: Math.max(0, UPLOAD_LIMITS.maxFilesPerComplaint - filesOf(complaint)),
 	}
@@ -250,7 +261,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function ComplaintPage() {
 	const { t } = useTranslation('complaints')
-	const { complaint, canSetNotifications, remainingFiles } = useLoaderData<typeof loader>()
+	const { complaint, survey, canSetNotifications, remainingFiles } = useLoaderData<typeof loader>()
 	const reply = useActionData<typeof action>() as ActionReply | undefined
 	return (
 		<article className="complaint" aria-labelledby="complaint-title">
@@ -285,6 +296,7 @@ export default function ComplaintPage() {
 				</div>
 
 				<div className="complaint-side">
+					{survey ? <SurveyPanel reference={complaint.reference} survey={survey} /> : null}
 					{/* remount the forms after every change, so that a sent message does not stay in its box */}
 					<CustomerActions
 						key={complaint.version}

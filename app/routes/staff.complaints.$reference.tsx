@@ -25,6 +25,8 @@ import type { CaseActionReply } from '#app/components/casework/form-parts.tsx'
 import { Proposals } from '#app/components/casework/proposals.tsx'
 import { ServiceClocks, SlaBadge } from '#app/components/casework/service-clocks.tsx'
 import type { TemplateOption } from '#app/components/casework/template-picker.tsx'
+import surveyStyles from '#app/components/survey/survey.css'
+import { CaseSurveyPanel } from '#app/components/survey/case-survey.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { encodeMessage } from '#app/components/filing/messages.tsx'
 import { suggestedCostBearer } from '#app/domain/approvals/cost-bearer.ts'
@@ -61,6 +63,7 @@ import {
 } from '#app/domain/errors.ts'
 import { renderTemplate } from '#app/domain/templates/placeholders.ts'
 import { listTemplates } from '#app/domain/templates/templates.ts'
+import { caseSurvey } from '#app/domain/surveys/console.ts'
 import type { Viewer } from '#app/domain/viewer.ts'
 import { redirectWithToast } from '#app/toast.server.ts'
 import {
@@ -75,7 +78,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data ? `${data.complaint.reference} · 客诉处理 · Case` : '客诉处理 · Case' },
 ]
 // complaint.css (timeline, gallery, record) comes with the console's layout, staff.tsx
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: caseworkStyles }]
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: caseworkStyles },
+	{ rel: 'stylesheet', href: surveyStyles },
+]
 
 /**
  * The staff case page (issue 4 §2): the whole case on one page and the workflow actions the
@@ -165,6 +171,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		assignable: actions.includes('route') ? await assignableStaff(db, viewer, state) : [],
 		suggestedCostBearer: suggestedCostBearer(complaint.responsibility),
 		pendingApproval: actions.includes('decide-approval') ? pendingApprovalOf(complaint) : null,
+		// the satisfaction survey sent at the resolution, and a low score's follow-up
+		survey: await caseSurvey(db, viewer, complaint.id, now),
 		now,
 	}
 }
@@ -433,6 +441,7 @@ export default function CasePage() {
 						now={loaderData.now}
 					/>
 					<CaseFacts complaint={complaint} />
+					{loaderData.survey ? <CaseSurveyPanel survey={loaderData.survey} /> : null}
 					<OrderPanel complaint={complaint} />
 					<CustomerHistory complaint={complaint} />
 				</div>

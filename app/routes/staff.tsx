@@ -6,6 +6,7 @@ import complaintStyles from '#app/components/complaint/complaint.css'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import consoleStyles from '#app/components/queue/console.css'
 import { permissionsOf } from '#app/domain/complaints/permissions.ts'
+import { reportScopeOf } from '#app/domain/reports/scope.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: complaintStyles },
@@ -27,6 +28,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 			approvals: permissionsOf(viewer).some((p) => p.startsWith('decide-approval:')),
 			// reply templates and the like are kept by staff; regional offices use them
 			settings: viewer.kind === 'STAFF',
+			// the figures of what one may read: every console user, narrowed like the queue
+			reports: reportScopeOf(viewer) !== null,
 		},
 	}
 }
@@ -51,6 +54,15 @@ export default function ConsoleLayout() {
 								<NavLink to="/staff/approvals">{t('nav.approvals')}</NavLink>
 							</li>
 						) : null}
+						{sections.reports ? (
+							<li>
+								<NavLink to="/staff/reports">{t('nav.reports')}</NavLink>
+							</li>
+						) : null}
+						{/* satisfaction surveys: follow-ups of low scores and the key accounts' yearly survey */}
+						<li>
+							<NavLink to="/staff/surveys">{t('followups:nav')}</NavLink>
+						</li>
 						{sections.settings ? (
 							<li>
 								<NavLink to="/staff/settings">{t('nav.settings')}</NavLink>

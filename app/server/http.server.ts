@@ -1,8 +1,9 @@
 import { createRequestHandler } from '@remix-run/express'
 import type { AppLoadContext, ServerBuild } from '@remix-run/node'
 import compression from 'compression'
-import express, { type RequestHandler } from 'express'
+import express, { type RequestHandler, type Response } from 'express'
 import { randomUUID } from 'node:crypto'
+import type { Server } from 'node:http'
 import { pinoHttp } from 'pino-http'
 import type { AppServices } from './services.server.ts'
 
@@ -35,7 +36,9 @@ export function createHttpApp({ services, build, mounts = [] }: HttpOptions) {
 		}
 	})
 
-	app.use(compression())
+	// An event stream (GraphQL subscriptions over SSE) must reach the client as each event is
+	// written; compressed, it would wait in the compressor's buffer, which a quiet stream never fills.
+	app.use(compression({ filter: (req, res) => !isEventStream(res) && compression.filter(req, res) }))
 	// Fingerprinted assets can be cached forever; everything else in public/ for an hour.
 	app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
 	app.use(express.static('public', { maxAge: '1h' }))
@@ -77,4 +80,28 @@ export function createHttpApp({ services, build, mounts = [] }: HttpOptions) {
 		}),
 	)
 	return app
+}
+
+function isEventStream(res: Response): boolean {
+	return String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream')
+}
+
+/**
+ * Stops taking connections and resolves once every open one has closed. Requests in flight
+ * finish; event streams (GraphQL subscriptions) never finish by themselves, so `endStreams` ends
+ * them, and their clients get `complete` and reconnect to another instance. A response that has
+ * ended leaves its keep-alive connection open until the client's next request or the keep-alive
+ * timeout, so connections are closed as soon as they are idle, not seconds later.
+ */
+export function closeGracefully(server: Server, { endStreams }: { endStreams: () => void }): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const idle = setInterval(() => server.closeIdleConnections(), 50)
+		server.close((error) => {
+			clearInterval(idle)
+			if (error) reject(error)
+			else resolve()
+		})
+		endStreams()
+		server.closeIdleConnections()
+	})
 }

@@ -1,3 +1,4 @@
+import type { ComplaintUpdates } from '#app/complaints/updates.server.ts'
 import type { Config } from '#app/config.server.ts'
 import type { Database } from '#app/db/database.server.ts'
 import type { Logger } from '#app/logger.server.ts'
@@ -16,6 +17,8 @@ export interface AppServices {
 	limits: RateLimits
 	/** attachment bytes: local disk or S3-compatible (app/storage/) */
 	storage: Storage
+	/** committed complaint changes for live subscribers, shared through Redis when configured (app/complaints/updates.server.ts) */
+	complaintUpdates: ComplaintUpdates
 }
 
 export interface RequestContext extends AppServices {

@@ -3,19 +3,22 @@ import { broadcastDevReady } from '@remix-run/node'
 import { startDigestJob } from '#app/complaints/digest.server.ts'
 import { startDraftCleanupJob } from '#app/complaints/draft-cleanup.server.ts'
 import { startSlaSweepJob } from '#app/complaints/sla-sweep.server.ts'
+import { createComplaintUpdates } from '#app/complaints/updates.server.ts'
 import { ConfigError, loadConfig } from '#app/config.server.ts'
 import { openDatabase } from '#app/db/database.server.ts'
 import { migrate } from '#app/db/migrate.server.ts'
+import { announcingCommits } from '#app/domain/complaints/announcements.ts'
 import { createLogger } from '#app/logger.server.ts'
 import { startOutboxWorker } from '#app/mail/outbox-worker.server.ts'
 import { createRateLimits } from '#app/rate-limit.server.ts'
 import { createStorage } from '#app/storage/storage.server.ts'
+import { startSurveyJob } from '#app/surveys/survey-jobs.server.ts'
 import { startWebhookWorker } from '#app/webhooks/worker.server.ts'
 import { seedCalendarDays } from '../../prisma/seed/calendar-days.ts'
 import { formatDemoAccounts, seedDemo } from '../../prisma/seed/demo.ts'
 import { seedReplyTemplates } from '../../prisma/seed/reply-templates.ts'
 import { createGraphQLHandler } from '#graphql/yoga.ts'
-import { createHttpApp } from './http.server.ts'
+import { closeGracefully, createHttpApp } from './http.server.ts'
 import type { AppServices } from './services.server.ts'
 
 /**
@@ -57,9 +60,24 @@ export async function startServer(build: ServerBuild): Promise<void> {
 		)
 	}
 
-	const limits = createRateLimits({ redisUrl: config.redisUrl })
+	const limits = createRateLimits({
+		redisUrl: config.redisUrl,
+		queryCost: { restoreRate: config.queryCostRestoreRate },
+	})
 	const storage = createStorage(config.storage)
-	const services: AppServices = { config, db, logger, limits, storage }
+	// committed complaint changes for GraphQL subscriptions, across instances through Redis when set
+	const complaintUpdates = createComplaintUpdates({ redisUrl: config.redisUrl, logger })
+	const services: AppServices = {
+		config,
+		// Every transaction on the app's client announces the events it appended, once committed
+		// (docs/decisions/013), also where a route hands a domain function the client rather than
+		// complaintDeps, which wraps the same way.
+		db: { ...db, prisma: announcingCommits(db.prisma, complaintUpdates) },
+		logger,
+		limits,
+		storage,
+		complaintUpdates,
+	}
 	const background: Array<{ stop(): Promise<void> }> = []
 	background.push(startOutboxWorker(services))
 	// partners' webhooks, queued with the changes they report (docs/decisions/011-webhooks.md)
@@ -69,6 +87,8 @@ export async function startServer(build: ServerBuild): Promise<void> {
 	background.push(startDraftCleanupJob({ db, storage, logger }))
 	// at-risk and breached service levels: events, and the manager's email through the outbox
 	background.push(startSlaSweepJob({ db, appUrl: config.appUrl, logger }))
+	// satisfaction surveys: the reminder after 3 days, and the key accounts' yearly survey
+	background.push(startSurveyJob({ db, appUrl: config.appUrl, logger }))
 
 	const yoga = createGraphQLHandler(services)
 	const app = createHttpApp({ services, build, mounts: [{ path: '/graphql', handler: (req, res) => yoga(req, res) }] })
@@ -78,22 +98,24 @@ export async function startServer(build: ServerBuild): Promise<void> {
 		if (config.env === 'development') broadcastDevReady(build)
 	})
 
-	// Graceful shutdown: stop taking connections, let in-flight requests finish, then stop
-	// background work and close the database.
+	// Graceful shutdown: stop taking connections, end the subscriptions' event streams, let
+	// in-flight requests finish, then stop background work and close the database.
 	let stopping = false
 	const shutdown = (signal: string) => {
 		if (stopping) return
 		stopping = true
 		logger.info({ signal }, 'shutting down')
 		const force = setTimeout(() => process.exit(1), 10_000).unref()
-		server.close(async () => {
-			await Promise.allSettled(background.map((b) => b.stop()))
-			await limits.close()
-			await db.close()
-			clearTimeout(force)
-			process.exit(0)
-		})
-		server.closeIdleConnections()
+		void closeGracefully(server, { endStreams: () => complaintUpdates.endSubscriptions() })
+			.catch((error: unknown) => logger.error({ err: error }, 'closing the HTTP server failed'))
+			.then(async () => {
+				await Promise.allSettled(background.map((b) => b.stop()))
+				await limits.close()
+				await complaintUpdates.close()
+				await db.close()
+				clearTimeout(force)
+				process.exit(0)
+			})
 	}
 	process.once('SIGTERM', () => shutdown('SIGTERM'))
 	process.once('SIGINT', () => shutdown('SIGINT'))

@@ -2,6 +2,7 @@ import { createReadableStreamFromReadable, type AppLoadContext } from '@remix-ru
 import { requireUser } from '#app/auth/current-user.server.ts'
 import { getAttachmentForViewer } from '#app/domain/complaints/queries.ts'
 import { NotFoundError } from '#app/domain/errors.ts'
+import { attachmentUrlSigner } from './signed-urls.server.ts'
 
 /**
  * GET /attachments/:id and /attachments/:id/thumbnail: the stored bytes, to a signed-in viewer
@@ -24,11 +25,56 @@ export async function serveAttachment(
 		if (error instanceof NotFoundError) return notFound()
 		throw error
 	}
+	// the bytes under an id never change, but who may see them can: kept briefly, by the browser only
+	return streamAttachment(request, context, { ...attachment, id: attachmentId }, variant, 'private, max-age=300')
+}
+
+/**
+ * GET /files/:id and /files/:id/thumbnail with `?expires=…&signature=…`: the attachment a signed
+ * address names (signed-urls.server.ts), to anyone who holds the address, until it expires; no
+ * session is read. A missing, malformed, forged, tampered or expired signature, or an attachment
+ * that is gone, gets the same 404 as anything else.
+ */
+export async function serveSignedAttachment(
+	request: Request,
+	context: AppLoadContext,
+	attachmentId: string | undefined,
+	variant: 'original' | 'thumbnail',
+): Promise<Response> {
+	const now = new Date()
+	const query = new URL(request.url).searchParams
+	const given = { expires: query.get('expires'), signature: query.get('signature') }
+	const granted = attachmentId ? attachmentUrlSigner(context.config).verify(attachmentId, variant, given, now) : null
+	if (!attachmentId || !granted) return notFound()
+	const attachment = await context.db.prisma.attachment.findFirst({
+		// the API signs addresses only for filed complaints' files, never a draft's
+		where: { id: attachmentId, complaintId: { not: null } },
+		select: { storageKey: true, thumbnailKey: true, contentType: true, originalName: true },
+	})
+	if (!attachment) return notFound()
+	// cached by the browser only, and no longer than the address is valid
+	const maxAge = Math.max(0, Math.floor((granted.expiresAt.getTime() - now.getTime()) / 1000))
+	return streamAttachment(request, context, { ...attachment, id: attachmentId }, variant, `private, max-age=${maxAge}`)
+}
+
+async function streamAttachment(
+	request: Request,
+	context: AppLoadContext,
+	attachment: {
+		id: string
+		storageKey: string
+		thumbnailKey: string | null
+		contentType: string
+		originalName: string
+	},
+	variant: 'original' | 'thumbnail',
+	cacheControl: string,
+): Promise<Response> {
 	const key = variant === 'thumbnail' ? attachment.thumbnailKey : attachment.storageKey
 	if (!key) return notFound()
 	const object = await context.storage.get(key)
 	if (!object) {
-		context.logger.warn({ attachmentId, variant }, 'attachment row without a stored object')
+		context.logger.warn({ attachmentId: attachment.id, variant }, 'attachment row without a stored object')
 		return notFound()
 	}
 	const contentType = variant === 'thumbnail' ? 'image/webp' : attachment.contentType
@@ -45,8 +91,7 @@ export async function serveAttachment(
 			'Content-Length': String(object.size),
 			'Content-Disposition': contentDisposition(disposition, name),
 			'X-Content-Type-Options': 'nosniff',
-			// the bytes under an id never change, but who may see them can: kept briefly, by the browser only
-			'Cache-Control': 'private, max-age=300',
+			'Cache-Control': cacheControl,
 			// should a browser ever render one of these as a document, it gets no script and no origin
 			'Content-Security-Policy': "default-src 'none'; sandbox",
 		},

@@ -8,6 +8,18 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
  * for the docs' example.
  */
 
+/** The headers every delivery carries besides its JSON body (lower case, as Node's receivers see them). */
+export const WEBHOOK_HEADERS = {
+	/** the delivery's id, the same on every retry: receivers deduplicate on it */
+	id: 'x-webhook-id',
+	/** the event type, as in the body's `type` */
+	event: 'x-webhook-event',
+	/** Unix seconds when this attempt was signed */
+	timestamp: 'x-webhook-timestamp',
+	/** `v1=<hex HMAC-SHA256>`, several separated by spaces during a secret rotation */
+	signature: 'x-webhook-signature',
+} as const
+
 export const SIGNATURE_VERSION = 'v1'
 /** How old a timestamp a receiver should accept, as the docs recommend. */
 export const DEFAULT_TOLERANCE_SECONDS = 5 * 60

@@ -19,9 +19,11 @@ import {
 } from '#app/domain/webhooks/endpoints.ts'
 import { complaintNodeId } from '#app/domain/webhooks/partner-events.ts'
 import type { WebhookEvent } from '#app/generated/prisma/enums.ts'
+import { createI18n } from '#app/i18n/i18n.server.ts'
 import { createLogger } from '#app/logger.server.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { createOrder, createRegion, createUser } from '#tests/fixtures.ts'
+import type { ResolveAll } from './guarded-dispatcher.server.ts'
 import { verifyWebhookSignature } from './signature.server.ts'
 import { deliverDueWebhooks, MAX_ATTEMPTS, webhookBackoffMs } from './worker.server.ts'
 
@@ -32,6 +34,8 @@ import { deliverDueWebhooks, MAX_ATTEMPTS, webhookBackoffMs } from './worker.ser
  */
 
 const HANG = -1
+/** The receivers below listen on 127.0.0.1, which only WEBHOOK_ALLOW_LOOPBACK lets deliveries reach. */
+const LOOPBACK = { allowLoopback: true }
 
 interface Received {
 	path: string
@@ -195,7 +199,7 @@ async function deliverAll(at = new Date()) {
 	receiver.clock = at.getTime()
 	let claimed = 0
 	for (;;) {
-		const report = await deliverDueWebhooks({ db, logger }, { now: at, random: () => 0 })
+		const report = await deliverDueWebhooks({ db, logger }, { ...LOOPBACK, now: at, random: () => 0 })
 		if (report.claimed === 0) return claimed
 		claimed += report.claimed
 	}
@@ -212,7 +216,7 @@ describe('delivery', () => {
 
 		const t0 = new Date(Date.now() + 1000)
 		receiver.clock = t0.getTime()
-		expect(await deliverDueWebhooks({ db, logger }, { now: t0, random: () => 0 })).toEqual({
+		expect(await deliverDueWebhooks({ db, logger }, { ...LOOPBACK, now: t0, random: () => 0 })).toEqual({
 			claimed: 1,
 			succeeded: 0,
 			retried: 1,
@@ -225,17 +229,17 @@ describe('delivery', () => {
 		expect(webhookBackoffMs(1, () => 0)).toBe(15_000)
 		expect(webhookBackoffMs(1, () => 1)).toBe(30_000)
 		// not due yet: nothing is sent
-		expect((await deliverDueWebhooks({ db, logger }, { now: t0 })).claimed).toBe(0)
+		expect((await deliverDueWebhooks({ db, logger }, { ...LOOPBACK, now: t0 })).claimed).toBe(0)
 
 		const t1 = new Date(row.nextAttemptAt.getTime())
 		receiver.clock = t1.getTime()
-		expect((await deliverDueWebhooks({ db, logger }, { now: t1, random: () => 0 })).retried).toBe(1)
+		expect((await deliverDueWebhooks({ db, logger }, { ...LOOPBACK, now: t1, random: () => 0 })).retried).toBe(1)
 		row = await db.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: queued!.id } })
 		expect(row.nextAttemptAt.getTime() - t1.getTime()).toBe(30_000)
 
 		const t2 = row.nextAttemptAt
 		receiver.clock = t2.getTime()
-		expect((await deliverDueWebhooks({ db, logger }, { now: t2 })).succeeded).toBe(1)
+		expect((await deliverDueWebhooks({ db, logger }, { ...LOOPBACK, now: t2 })).succeeded).toBe(1)
 		expect(await deliverAll(new Date(t2.getTime() + 24 * 3_600_000))).toBe(0)
 
 		const rows = await db.prisma.webhookDelivery.findMany({ where: { endpoint: { url: { endsWith: '/retry' } } } })
@@ -308,7 +312,7 @@ describe('delivery', () => {
 		await file(customerA, orderA.orderNumber)
 		const t0 = new Date(Date.now() + 1000)
 		receiver.clock = t0.getTime()
-		const first = await deliverDueWebhooks({ db, logger }, { now: t0, timeoutMs: 200 })
+		const first = await deliverDueWebhooks({ db, logger }, { ...LOOPBACK, now: t0, timeoutMs: 200 })
 		expect(first).toMatchObject({ claimed: 1, retried: 1 })
 		const [row] = await db.prisma.webhookDelivery.findMany({ where: { endpoint: { url: { endsWith: '/slow' } } } })
 		expect(row).toMatchObject({
@@ -320,7 +324,7 @@ describe('delivery', () => {
 
 		const t1 = new Date(t0.getTime() + 3_600_000)
 		receiver.clock = t1.getTime()
-		expect((await deliverDueWebhooks({ db, logger }, { now: t1 })).retried).toBe(1)
+		expect((await deliverDueWebhooks({ db, logger }, { ...LOOPBACK, now: t1 })).retried).toBe(1)
 		expect(await db.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: row!.id } })).toMatchObject({
 			status: 'PENDING',
 			attempts: 2,
@@ -334,7 +338,9 @@ describe('delivery', () => {
 		for (let i = 0; i < 6; i++) await file(customerA, orderA.orderNumber, `渗漏 ${i}`)
 		const at = new Date(Date.now() + 1000)
 		receiver.clock = at.getTime()
-		const reports = await Promise.all([1, 2, 3].map(() => deliverDueWebhooks({ db, logger }, { now: at, batch: 4 })))
+		const reports = await Promise.all(
+			[1, 2, 3].map(() => deliverDueWebhooks({ db, logger }, { ...LOOPBACK, now: at, batch: 4 })),
+		)
 		await deliverAll(at)
 		expect(reports.reduce((n, r) => n + r.succeeded, 0)).toBeLessThanOrEqual(6)
 		const ids = receiver.requests.filter((r) => r.path === '/busy').map((r) => r.headers['x-webhook-id'])
@@ -497,3 +503,179 @@ describe('managing endpoints', () => {
 			).rejects.toBeInstanceOf(InsufficientAuthorityError)
 	})
 })
+
+describe('public addresses only (server-side request forgery)', () => {
+	/** A ping to `url`, stored as an endpoint registered before the rules were what they are now. */
+	async function pingTo(url: string) {
+		const secret = 'whsec_test'
+		const made = await db.prisma.webhookEndpoint.create({
+			data: { organizationId: dan.organizationId!, url, events: ['REPLY_ADDED'], secret, createdById: dan.userId },
+		})
+		receiver.secrets.set(new URL(url).pathname, secret)
+		return (await sendTestWebhook(db.prisma, dan, made.id)).deliveryId
+	}
+	const soon = () => new Date(Date.now() + 1000)
+	const row = (id: string) => db.prisma.webhookDelivery.findUniqueOrThrow({ where: { id } })
+
+	test('with loopback not allowed, a receiver on 127.0.0.1 is refused before connecting, by address and by a name that resolves there', async () => {
+		const byAddress = await pingTo(`${receiver.url}/by-address`)
+		const byName = await pingTo(`${receiver.url.replace('127.0.0.1', 'localhost')}/by-name`)
+		const at = soon()
+		receiver.clock = at.getTime()
+		expect(await deliverDueWebhooks({ db, logger }, { now: at, allowLoopback: false })).toEqual({
+			claimed: 2,
+			succeeded: 0,
+			retried: 2,
+			dead: 0,
+		})
+		expect(receiver.requests).toEqual([])
+		expect(await row(byAddress)).toMatchObject({
+			status: 'PENDING',
+			attempts: 1,
+			lastStatusCode: null,
+			lastError: 'refused: 127.0.0.1 is not a public address (loopback 127.0.0.0/8); webhooks go to the internet only',
+		})
+		expect((await row(byName)).lastError).toMatch(
+			/^refused: localhost resolves to (127\.0\.0\.1, not a public address \(loopback 127\.0\.0\.0\/8\)|::1, not a public address \(loopback ::1\/128\)); webhooks go to the internet only$/,
+		)
+		// the same deliveries go through where loopback is allowed (a developer's own receiver)
+		const later = new Date(at.getTime() + 3_600_000)
+		receiver.clock = later.getTime()
+		expect(await deliverDueWebhooks({ db, logger }, { now: later, allowLoopback: true })).toMatchObject({
+			succeeded: 2,
+		})
+		expect(receiver.requests.map((r) => [r.path, r.verified])).toEqual(
+			expect.arrayContaining([
+				['/by-address', true],
+				['/by-name', true],
+			]),
+		)
+	})
+
+	test('private, link-local, CGNAT, multicast, unspecified, unique-local and IPv4-mapped addresses are refused whatever the flag says', async () => {
+		const targets = {
+			'http://10.0.0.1/h': 'private network 10.0.0.0/8',
+			'http://172.16.5.4/h': 'private network 172.16.0.0/12',
+			'http://192.168.1.1/h': 'private network 192.168.0.0/16',
+			'http://169.254.169.254/latest/meta-data/': 'link-local 169.254.0.0/16',
+			'http://100.64.0.1/h': 'carrier-grade NAT 100.64.0.0/10',
+			'http://224.0.0.1/h': 'multicast 224.0.0.0/4',
+			'http://0.0.0.0/h': 'unspecified 0.0.0.0/8',
+			'http://[::]/h': 'unspecified ::/128',
+			'http://[fd12:3456::1]/h': 'unique-local fc00::/7',
+			'http://[fe80::1]/h': 'link-local fe80::/10',
+			'http://[ff02::1]/h': 'multicast ff00::/8',
+			'http://[::ffff:10.0.0.1]/h': 'private network 10.0.0.0/8',
+			'http://[::ffff:169.254.169.254]/h': 'link-local 169.254.0.0/16',
+		}
+		const ids = new Map<string, string>()
+		for (const url of Object.keys(targets)) ids.set(url, await pingTo(url))
+		const report = await deliverDueWebhooks({ db, logger }, { now: soon(), allowLoopback: true, batch: 20 })
+		expect(report).toMatchObject({ claimed: ids.size, retried: ids.size, succeeded: 0 })
+		for (const [url, reason] of Object.entries(targets)) {
+			const delivery = await row(ids.get(url)!)
+			expect(delivery.lastStatusCode, url).toBeNull()
+			expect(delivery.lastError, url).toMatch(/^refused: \S+ is not a public address \(/)
+			expect(delivery.lastError, url).toContain(`(${reason})`)
+		}
+	})
+
+	test('a name is resolved for every delivery, and the connection goes to the address that was checked', async () => {
+		const answers = [['127.0.0.1'], ['10.0.0.7'], ['127.0.0.1', '192.168.0.3']]
+		const asked: string[] = []
+		const resolve: ResolveAll = (hostname, _options, callback) => {
+			asked.push(hostname)
+			const next = answers.shift() ?? []
+			callback(
+				null,
+				next.map((address) => ({ address, family: 4 })),
+			)
+		}
+		const url = `http://hooks.partner.test:${new URL(receiver.url).port}/rebinding`
+		const deliver = async () => {
+			const id = await pingTo(url)
+			const at = soon()
+			receiver.clock = at.getTime()
+			await deliverDueWebhooks({ db, logger }, { now: at, allowLoopback: true, resolve })
+			return row(id)
+		}
+		// the name pointed at the receiver's address: delivered there, under the name
+		expect(await deliver()).toMatchObject({ status: 'SUCCEEDED', lastStatusCode: 200 })
+		expect(receiver.requests.map((r) => [r.path, r.headers.host])).toEqual([
+			['/rebinding', `hooks.partner.test:${new URL(receiver.url).port}`],
+		])
+		// then it was pointed inside the network, then at two addresses of which one is private
+		expect(await deliver()).toMatchObject({
+			status: 'PENDING',
+			lastStatusCode: null,
+			lastError:
+				'refused: hooks.partner.test resolves to 10.0.0.7, not a public address (private network 10.0.0.0/8); webhooks go to the internet only',
+		})
+		expect((await deliver()).lastError).toBe(
+			'refused: hooks.partner.test resolves to 192.168.0.3, not a public address (private network 192.168.0.0/16); webhooks go to the internet only',
+		)
+		expect(asked).toEqual(['hooks.partner.test', 'hooks.partner.test', 'hooks.partner.test'])
+		expect(receiver.requests).toHaveLength(1)
+	})
+
+	test('a redirect is never followed, so it cannot lead a delivery to a private address', async () => {
+		const internalHits: string[] = []
+		const internal = createServer((req, res) => {
+			internalHits.push(req.url ?? '')
+			res.end('internal data')
+		})
+		const redirector = createServer((req, res) => {
+			req.resume()
+			req.on('end', () => res.writeHead(307, { location: `${address(internal)}/admin` }).end())
+		})
+		await Promise.all([internal, redirector].map((s) => new Promise<void>((r) => s.listen(0, '127.0.0.1', r))))
+		try {
+			const id = await pingTo(`${address(redirector)}/hook`)
+			await deliverDueWebhooks({ db, logger }, { now: soon(), allowLoopback: true })
+			expect(await row(id)).toMatchObject({
+				status: 'PENDING',
+				lastStatusCode: 307,
+				lastError: `HTTP 307: redirect to ${address(internal)}/admin not followed`,
+			})
+			expect(internalHits).toEqual([])
+		} finally {
+			await Promise.all([internal, redirector].map((s) => new Promise((r) => s.close(r))))
+		}
+	})
+
+	test('registration refuses an address that is not public, saying which and why', async () => {
+		const problem = async (url: string, allowLocalHttp = false) => {
+			const error = await createWebhookEndpoint(
+				db.prisma,
+				olive,
+				{ url, events: ['REPLY_ADDED'] },
+				{ allowLocalHttp },
+			).catch((e: unknown) => e)
+			if (!(error instanceof DomainValidationError)) return 'ok'
+			return [error.messageKey, error.params]
+		}
+		const refused = (host: string, reason: string) => ['webhooks:validation.urlPrivate', { host, reason }]
+		expect(await problem('https://100.64.0.1/h')).toEqual(refused('100.64.0.1', 'carrier-grade NAT 100.64.0.0/10'))
+		expect(await problem('https://224.0.0.1/h')).toEqual(refused('224.0.0.1', 'multicast 224.0.0.0/4'))
+		expect(await problem('https://0.0.0.0/h')).toEqual(refused('0.0.0.0', 'unspecified 0.0.0.0/8'))
+		expect(await problem('https://[fe80::1]/h')).toEqual(refused('[fe80::1]', 'link-local fe80::/10'))
+		// the URL parser's own spellings of an address are the address
+		expect(await problem('https://[::ffff:127.0.0.1]/h')).toEqual(refused('[::ffff:7f00:1]', 'loopback 127.0.0.0/8'))
+		expect(await problem('https://2130706433/h')).toEqual(refused('127.0.0.1', 'loopback 127.0.0.0/8'))
+		expect(await problem('https://0x7f.1/h')).toEqual(refused('127.0.0.1', 'loopback 127.0.0.0/8'))
+		expect(await problem('https://app.localhost/h')).toEqual(refused('app.localhost', 'loopback'))
+		// even where loopback is allowed, only loopback is
+		expect(await problem('http://10.0.0.1/h', true)).toEqual(refused('10.0.0.1', 'private network 10.0.0.0/8'))
+		expect(await problem('http://[::1]:4000/h', true)).toBe('ok')
+		expect(await problem('https://93.184.215.14/h')).toBe('ok')
+		expect(
+			createI18n('en').t('webhooks:validation.urlPrivate', { host: '10.0.0.1', reason: 'private network 10.0.0.0/8' }),
+		).toBe(
+			'10.0.0.1 is not on the internet (private network 10.0.0.0/8): use the public address of your system. Webhooks are never sent to private or local networks.',
+		)
+	})
+})
+
+function address(server: Server): string {
+	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}

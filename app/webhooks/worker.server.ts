@@ -1,6 +1,15 @@
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { fetch, type Dispatcher } from 'undici'
+import type { TargetPolicy } from '#app/domain/webhooks/targets.ts'
 import { startPeriodicJob, type PeriodicJob } from '#app/server/periodic-job.server.ts'
 import type { AppServices } from '#app/server/services.server.ts'
-import { signWebhook } from './signature.server.ts'
+import {
+	assertLiteralTargetAllowed,
+	createGuardedDispatcher,
+	WebhookTargetRefusedError,
+	type ResolveAll,
+} from './guarded-dispatcher.server.ts'
+import { signWebhook, WEBHOOK_HEADERS } from './signature.server.ts'
 
 /**
  * Delivers the queued webhooks (WebhookDelivery rows written by app/domain/webhooks/), the way the
@@ -45,7 +54,6 @@ interface ClaimedRow {
 }
 
 type WorkerServices = Pick<AppServices, 'db' | 'logger'>
-type Fetch = typeof fetch
 
 // Timestamps are `timestamp(3)` holding UTC, as Prisma writes them (see outbox-worker.server.ts).
 const sqlTime = (date: Date) => date.toISOString()
@@ -99,33 +107,46 @@ export function webhookBody(row: Pick<ClaimedRow, 'id' | 'eventType' | 'payloadT
 
 type Outcome = { ok: true; statusCode: number } | { ok: false; statusCode: number | null; error: string }
 
-async function post(row: ClaimedRow, now: Date, fetchImpl: Fetch, timeoutMs: number): Promise<Outcome> {
+async function post(
+	row: ClaimedRow,
+	now: Date,
+	{ dispatcher, policy, timeoutMs }: { dispatcher: Dispatcher; policy: TargetPolicy; timeoutMs: number },
+): Promise<Outcome> {
 	const body = webhookBody(row)
 	const timestamp = Math.floor(now.getTime() / 1000)
 	try {
-		const response = await fetchImpl(row.url, {
+		assertLiteralTargetAllowed(row.url, policy)
+		const response = await fetch(row.url, {
 			method: 'POST',
 			headers: {
 				'content-type': 'application/json',
 				'user-agent': USER_AGENT,
-				'x-webhook-id': row.id,
-				'x-webhook-event': row.eventType,
-				'x-webhook-timestamp': String(timestamp),
-				'x-webhook-signature': signWebhook(row.secret, timestamp, body),
+				[WEBHOOK_HEADERS.id]: row.id,
+				[WEBHOOK_HEADERS.event]: row.eventType,
+				[WEBHOOK_HEADERS.timestamp]: String(timestamp),
+				[WEBHOOK_HEADERS.signature]: signWebhook(row.secret, timestamp, body),
 			},
 			body,
-			// a redirect is an answer, not a new address to post our data to
+			// a redirect is an answer, not a new address to post our data to: following it would
+			// also leave the address check behind for wherever it points
 			redirect: 'manual',
 			signal: AbortSignal.timeout(timeoutMs),
+			// every connection resolves through the address check (guarded-dispatcher.server.ts)
+			dispatcher,
 		})
-		const text = await response.text().catch(() => '')
+		const text = await textStart(response.body, ERROR_MAX).catch(() => '')
 		if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status }
+		const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null
 		return {
 			ok: false,
 			statusCode: response.status,
-			error: `HTTP ${response.status}${text ? `: ${text.slice(0, ERROR_MAX)}` : ''}`,
+			error: location
+				? `HTTP ${response.status}: redirect to ${location.slice(0, ERROR_MAX)} not followed`
+				: `HTTP ${response.status}${text ? `: ${text}` : ''}`,
 		}
 	} catch (error) {
+		const refused = refusalIn(error)
+		if (refused) return { ok: false, statusCode: null, error: refused.message }
 		const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
 		const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : ''
 		return {
@@ -138,27 +159,78 @@ async function post(row: ClaimedRow, now: Date, fetchImpl: Fetch, timeoutMs: num
 	}
 }
 
+/** The first `max` characters of a receiver's answer: its error text is for the log, and may be endless. */
+async function textStart(body: WebReadableStream<Uint8Array> | null, max: number): Promise<string> {
+	if (!body) return ''
+	const reader = body.getReader()
+	const decoder = new TextDecoder()
+	let text = ''
+	try {
+		while (text.length < max) {
+			const { done, value } = await reader.read()
+			if (done) break
+			text += decoder.decode(value, { stream: true })
+		}
+	} finally {
+		await reader.cancel().catch(() => {})
+	}
+	return text.slice(0, max)
+}
+
+/** fetch wraps what the socket's lookup threw in `cause`, perhaps more than once. */
+function refusalIn(error: unknown): WebhookTargetRefusedError | null {
+	for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+		if (e instanceof WebhookTargetRefusedError) return e
+	}
+	return null
+}
+
+export interface DeliveryOptions {
+	now?: Date
+	batch?: number
+	random?: () => number
+	timeoutMs?: number
+	/**
+	 * Deliver to this machine's loopback addresses too (WEBHOOK_ALLOW_LOOPBACK): a developer's own
+	 * receiver, and the tests'. Every other address that is not public is refused whatever this says.
+	 */
+	allowLoopback?: boolean
+	/** how host names are resolved, `dns.lookup` unless a test says otherwise */
+	resolve?: ResolveAll
+}
+
 /**
- * One pass: claims due deliveries and POSTs them, in parallel, each with a 10 s timeout. A 2xx is
- * success; anything else (a redirect, 4xx, 5xx, a network error, a timeout) is retried with
- * backoff until MAX_ATTEMPTS, then DEAD. Delivery is at least once: receivers deduplicate on
- * `X-Webhook-Id`, which stays the same across attempts.
+ * One pass: claims due deliveries and POSTs them, in parallel, each with a 10 s timeout, to public
+ * addresses only (a target that resolves to a private one fails with the reason). A 2xx is
+ * success; anything else (a redirect, 4xx, 5xx, a refused or unreachable target, a timeout) is
+ * retried with backoff until MAX_ATTEMPTS, then DEAD. Delivery is at least once: receivers
+ * deduplicate on `X-Webhook-Id`, which stays the same across attempts.
  */
 export async function deliverDueWebhooks(
 	services: WorkerServices,
 	{
 		now = new Date(),
 		batch = 10,
-		fetch: fetchImpl = fetch,
 		random = Math.random,
 		timeoutMs = REQUEST_TIMEOUT_MS,
-	}: { now?: Date; batch?: number; fetch?: Fetch; random?: () => number; timeoutMs?: number } = {},
+		allowLoopback = false,
+		resolve,
+	}: DeliveryOptions = {},
 ): Promise<WebhookDeliveryReport> {
 	const { db, logger } = services
 	const report: WebhookDeliveryReport = { claimed: 0, succeeded: 0, retried: 0, dead: await buryAbandoned(db, now) }
 	const rows = await claimDue(db, now, batch)
 	report.claimed = rows.length
-	const outcomes = await Promise.all(rows.map((row) => post(row, now, fetchImpl, timeoutMs)))
+	if (rows.length === 0) return report
+	const policy = { allowLoopback }
+	// one dispatcher per pass: its connections were checked in this pass and end with it
+	const dispatcher = createGuardedDispatcher(policy, resolve)
+	let outcomes: Outcome[]
+	try {
+		outcomes = await Promise.all(rows.map((row) => post(row, now, { dispatcher, policy, timeoutMs })))
+	} finally {
+		await dispatcher.destroy().catch(() => {})
+	}
 	for (const [i, row] of rows.entries()) {
 		const outcome = outcomes[i]!
 		if (outcome.ok) {
@@ -189,7 +261,7 @@ export async function deliverDueWebhooks(
 		if (dead) report.dead++
 		else report.retried++
 		logger[dead ? 'error' : 'warn'](
-			{ webhookDeliveryId: row.id, attempts: row.attempts, status: outcome.statusCode },
+			{ webhookDeliveryId: row.id, attempts: row.attempts, status: outcome.statusCode, error: outcome.error },
 			dead ? 'webhook delivery dead' : 'webhook delivery failed, will retry',
 		)
 	}
@@ -201,9 +273,10 @@ export function startWebhookWorker(
 	services: WorkerServices & Pick<AppServices, 'config'>,
 	{ batch = 10 }: { batch?: number } = {},
 ): PeriodicJob {
+	const allowLoopback = services.config.webhookAllowLoopback
 	return startPeriodicJob({
 		intervalMs: services.config.outboxPollMs,
-		pass: async () => (await deliverDueWebhooks(services, { batch })).claimed === batch,
+		pass: async () => (await deliverDueWebhooks(services, { batch, allowLoopback })).claimed === batch,
 		logger: services.logger,
 		failureMessage: 'webhook pass failed',
 	})

@@ -68,7 +68,12 @@ export async function jpegs(names: string[]) {
  */
 export async function fileComplaint(
 	page: Page,
-	input: { category: 'PRODUCT_QUALITY'; severity: 'MINOR' | 'MAJOR'; title: string; description: string },
+	input: {
+		category: keyof typeof zhFiling.details.categories
+		severity: 'MINOR' | 'MAJOR'
+		title: string
+		description: string
+	},
 ) {
 	const orderNumber = await startFiling(page)
 	await page.getByLabel(zhFiling.order.orderNumber, { exact: true }).fill(orderNumber)

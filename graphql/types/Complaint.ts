@@ -10,13 +10,12 @@ import {
 } from '#app/domain/complaints/complaint-connection.ts'
 import {
 	findAttachmentsOfComplaints,
-	findCustomersOfComplaints,
 	findProposalsOfComplaints,
 	type EventView,
 	type MessageView,
 } from '#app/domain/complaints/complaint-parts.ts'
 import { findComplaintIdByReference, findComplaintsVisibleTo } from '#app/domain/complaints/queries.ts'
-import { MESSAGE_MAX } from '#app/domain/complaints/schemas.ts'
+import { MESSAGE_MAX, UPLOAD_LIMITS } from '#app/domain/complaints/schemas.ts'
 import { writeToCustomer } from '#app/domain/complaints/staff-actions.ts'
 import { NotFoundError } from '#app/domain/errors.ts'
 import type { Viewer } from '#app/domain/viewer.ts'
@@ -36,7 +35,6 @@ import {
 import {
 	AttachmentNode,
 	ComplaintEventType,
-	CustomerType,
 	loadEventsPage,
 	loadMessagesPage,
 	MessageNode,
@@ -44,12 +42,14 @@ import {
 	rowCursor,
 } from './ComplaintParts.ts'
 import { ComplaintStatusEnum } from './ComplaintStatus.ts'
-import { loadOrderLines, OrderLineType, OrderNode } from './Order.ts'
+import { CustomerNode } from './Customer.ts'
+import { OrderLineType, OrderNode } from './Order.ts'
 import { OrganizationNode } from './Organization.ts'
 import { RegionNode } from './Region.ts'
 import { UserNode } from './User.ts'
 import { DepartmentEnum, RequestedRemedyEnum, ResponsibilityEnum } from './WorkflowEnums.ts'
 import { UserErrorType, toUserErrors, type UserErrorShape } from './UserError.ts'
+import { discardUploads, storeUploads } from '../uploads.ts'
 
 /**
  * The complaint as the API sees it: the record, its order and customer, and its messages,
@@ -143,12 +143,10 @@ builder.objectFields(ComplaintNode, (t) => ({
 		description: 'The order the complaint is about.',
 		resolve: (complaint) => complaint.orderId,
 	}),
-	orderLine: t.loadable({
+	orderLine: t.field({
 		type: OrderLineType,
 		nullable: true,
 		description: 'The product on the order the complaint is about; null when it is about the whole order.',
-		load: (ids: string[], context: Context) => loadOrderLines(ids, context),
-		sort: (line) => line.id,
 		resolve: (complaint) => complaint.orderLineId,
 	}),
 	region: t.field({
@@ -162,14 +160,10 @@ builder.objectFields(ComplaintNode, (t) => ({
 		description: 'The dealer who sold the order; null for a direct sale.',
 		resolve: (complaint) => complaint.dealerId,
 	}),
-	customer: t.loadable({
-		type: CustomerType,
+	customer: t.field({
+		type: CustomerNode,
 		description: 'The customer the complaint is for.',
-		load: async (ids: string[], context: Context) =>
-			(await findCustomersOfComplaints(context.services.db.prisma, context.viewer, ids)).map(
-				(customer) => customer ?? new Error('Customer not visible.'),
-			),
-		resolve: (complaint) => complaint.id,
+		resolve: (complaint) => complaint.customerId,
 	}),
 	assignee: t.field({
 		type: UserNode,
@@ -243,7 +237,7 @@ builder.objectFields(ComplaintNode, (t) => ({
 	}),
 }))
 
-const ComplaintFilterInput = builder.inputType('ComplaintFilter', {
+export const ComplaintFilterInput = builder.inputType('ComplaintFilter', {
 	description: 'Narrows a list of complaints; every condition given must hold.',
 	fields: (t) => ({
 		status: t.field({ type: ComplaintStatusEnum, required: false, description: 'Only complaints in this status.' }),
@@ -272,7 +266,7 @@ const ComplaintFilterInput = builder.inputType('ComplaintFilter', {
 	}),
 })
 
-const ComplaintOrderInput = builder.inputType('ComplaintOrder', {
+export const ComplaintOrderInput = builder.inputType('ComplaintOrder', {
 	description: 'How to order a list of complaints.',
 	fields: (t) => ({
 		field: t.field({ type: ComplaintOrderFieldEnum, required: true, description: 'What to order by.' }),
@@ -360,6 +354,10 @@ const ReplyToComplaintInput = builder.inputType('ReplyToComplaintInput', {
 	fields: (t) => ({
 		complaintId: t.globalID({ required: true, description: 'The complaint to reply on.', for: [ComplaintNode] }),
 		body: t.string({ required: true, description: `The reply, in writing, up to ${MESSAGE_MAX} characters.` }),
+		files: t.field({
+			type: ['Upload'],
+			description: `Files sent with the reply, which the customer sees with it: photos (JPEG, PNG, WebP, HEIC/HEIF) and PDFs, at most ${UPLOAD_LIMITS.maxFilesPerComplaint} of at most ${UPLOAD_LIMITS.maxFileBytes / (1024 * 1024)} MB each, as parts of a multipart request (see \`Upload\`). A refused file is a userError whose \`field\` ends with its index, such as ["input", "files", "0"], and then nothing is stored.`,
+		}),
 	}),
 })
 
@@ -393,7 +391,7 @@ builder.mutationField('replyToComplaint', (t) =>
 	t.field({
 		type: ReplyToComplaintPayload,
 		description:
-			'Writes a reply the customer reads on the complaint page and receives by email. The first reply acknowledges a new complaint. Staff and regional offices only.',
+			'Writes a reply the customer reads on the complaint page and receives by email, with the files sent in `files` (a multipart request). The first reply acknowledges a new complaint. Staff and regional offices only.',
 		authScopes: { signedIn: true },
 		args: {
 			input: t.arg({ type: ReplyToComplaintInput, required: true, description: 'The complaint and the reply.' }),
@@ -409,10 +407,17 @@ builder.mutationField('replyToComplaint', (t) =>
 						{ code: 'INVALID', field: ['input', 'body'], message: `A reply has at most ${MESSAGE_MAX} characters.` },
 					],
 				}
+			const stored = await storeUploads(context, input.files, { field: ['input', 'files'] })
+			if (!stored.ok) return { complaintId: null, userErrors: stored.userErrors }
 			try {
-				await writeToCustomer(complaintDeps(context.services), viewer, input.complaintId.id, { body })
+				await writeToCustomer(complaintDeps(context.services), viewer, input.complaintId.id, {
+					body,
+					files: stored.files,
+				})
 				return { complaintId: input.complaintId.id, userErrors: [] }
 			} catch (error) {
+				// the reply was not written: no attachment row will point at the stored files
+				await discardUploads(context, stored.files)
 				return { complaintId: null, userErrors: toUserErrors(error) }
 			}
 		},

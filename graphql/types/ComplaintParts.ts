@@ -4,17 +4,20 @@ import { GraphQLError } from 'graphql'
 import {
 	findAttachmentsOfMessages,
 	findAttachmentsVisibleTo,
+	findEventsVisibleTo,
 	findMessagesVisibleTo,
+	findProposalsVisibleTo,
 	pageEventsOfComplaints,
 	pageMessagesOfComplaints,
-	type CustomerView,
 	type EventView,
 	type MessageView,
 	type PageRequest,
 	type Participant,
 	type ProposalView,
 } from '#app/domain/complaints/complaint-parts.ts'
+import { auditChangesOf, seesAuditTrail } from '#app/domain/complaints/case-view.ts'
 import type { MessageVisibility } from '#app/generated/prisma/enums.ts'
+import { signedAttachmentUrl, signedUrlExpiry } from '#app/uploads/signed-urls.server.ts'
 import type { Context } from '../context.ts'
 import { builder } from '../builder.ts'
 import { AttachmentKindEnum, MessageVisibilityEnum, ParticipantSideEnum, ProposalStatusEnum } from './ComplaintEnums.ts'
@@ -23,14 +26,33 @@ import { CostBearerEnum, RequestedRemedyEnum } from './WorkflowEnums.ts'
 
 /** The record types hanging off a Complaint: its customer, messages, events, files and proposals. */
 
-export const CustomerType = builder.objectRef<CustomerView>('Customer').implement({
-	description:
-		'The customer a complaint is for, as the viewer may see them: the name always, the email address only for staff and the customer themself.',
+/** One expiry for every address in an answer, so that `url`, `thumbnailUrl` and `urlExpiresAt` agree. */
+const urlExpiry = createContextCache(() => signedUrlExpiry(new Date()))
+
+interface FieldChange {
+	field: string
+	before: unknown
+	after: unknown
+}
+
+const FieldChangeType = builder.objectRef<FieldChange>('ComplaintFieldChange').implement({
+	description: 'One field of a complaint as a change set it: its value before and after, as recorded.',
 	fields: (t) => ({
-		name: t.exposeString('name', { description: 'The name the customer goes by.' }),
-		email: t.exposeString('email', {
+		field: t.exposeString('field', {
+			description:
+				'The field, as the audit names it: `status`, `assignee` (by name), `department`, `responsibility`, `slaDueAt`…',
+		}),
+		before: t.field({
+			type: 'JSON',
 			nullable: true,
-			description: 'Email address; null unless the viewer is staff or the customer (personal data, PIPL).',
+			description: 'The value before the change; null when it had none.',
+			resolve: (change) => change.before ?? null,
+		}),
+		after: t.field({
+			type: 'JSON',
+			nullable: true,
+			description: 'The value after the change; null when it has none.',
+			resolve: (change) => change.after ?? null,
 		}),
 	}),
 })
@@ -61,14 +83,22 @@ export const AttachmentNode = builder.loadableNode('Attachment', {
 		createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was uploaded.' }),
 		url: t.string({
 			description:
-				'Where to download the file: the portal’s own address, which checks the viewer’s signed-in session on every request (not a signed URL; API tokens cannot fetch it yet).',
-			resolve: (attachment, _args, context) => `${context.services.config.appUrl}/attachments/${attachment.id}`,
+				'A signed address to download the file from, until `urlExpiresAt` (an hour or a little more): it needs no session nor token, so whoever holds it may fetch the file until then; keep it as private as the file. Images are served inline, PDFs as downloads, with the type detected from the bytes. An expired or altered address answers 404: read the attachment again for a fresh one. Addresses given out within the same five minutes are the same, so caches work.',
+			resolve: (attachment, _args, context) =>
+				signedAttachmentUrl(context.services.config, attachment.id, 'original', urlExpiry(context)),
 		}),
 		thumbnailUrl: t.string({
 			nullable: true,
-			description: 'A 320-pixel WebP preview of a photo, at the portal like `url`; null for a PDF.',
+			description: 'A 320-pixel WebP preview of a photo, signed and expiring like `url`; null for a PDF.',
 			resolve: (attachment, _args, context) =>
-				attachment.hasThumbnail ? `${context.services.config.appUrl}/attachments/${attachment.id}/thumbnail` : null,
+				attachment.hasThumbnail
+					? signedAttachmentUrl(context.services.config, attachment.id, 'thumbnail', urlExpiry(context))
+					: null,
+		}),
+		urlExpiresAt: t.field({
+			type: 'DateTime',
+			description: 'When `url` and `thumbnailUrl` stop working.',
+			resolve: (_attachment, _args, context) => urlExpiry(context),
 		}),
 	}),
 })
@@ -99,9 +129,13 @@ export const MessageNode = builder.loadableNode('Message', {
 	}),
 })
 
-export const ComplaintEventType = builder.objectRef<EventView>('ComplaintEvent').implement({
+export const ComplaintEventType = builder.loadableNode('ComplaintEvent', {
 	description:
 		'One entry of a complaint’s timeline: filed, acknowledged, a reply, a status change. Visibility as for messages.',
+	authScopes: { signedIn: true },
+	id: { resolve: (event: EventView) => event.id },
+	load: (ids: string[], context: Context) => findEventsVisibleTo(context.services.db.prisma, context.viewer, ids),
+	sort: (event) => event.id,
 	fields: (t) => ({
 		type: t.exposeString('type', {
 			description: 'What happened, in snake_case, such as `filed`, `reply`, `status_changed`.',
@@ -124,11 +158,32 @@ export const ComplaintEventType = builder.objectRef<EventView>('ComplaintEvent')
 			description: 'Who did it; null for the system (a service-level clock, an automatic close).',
 			resolve: (event) => event.actor,
 		}),
+		version: t.exposeInt('version', {
+			nullable: true,
+			description:
+				'The complaint’s `version` after this change, for matching a change to what a mutation’s `expectedVersion` was; null for changes recorded before versions, and for entries that changed nothing.',
+		}),
+		changes: t.field({
+			type: [FieldChangeType],
+			nullable: true,
+			description:
+				'The audit record: each field the change set, with its value before and after. Staff only; null for everyone else, and when the entry changed no field.',
+			authScopes: (_event, _args, context) => seesAuditTrail(context.viewer),
+			resolve: (event) => {
+				const changes = auditChangesOf(event.changes, event.data)
+				return changes ? Object.entries(changes).map(([field, change]) => ({ field, ...change })) : null
+			},
+		}),
 	}),
 })
 
-export const ResolutionProposalType = builder.objectRef<ProposalView>('ResolutionProposal').implement({
-	description: 'A resolution the company proposes: what, how much, and who pays.',
+export const ResolutionProposalType = builder.loadableNode('ResolutionProposal', {
+	description:
+		'A resolution the company proposes: what, how much, and who pays. Staff see every proposal of a complaint they may see; the customer, the dealer and the regional office those put to the customer.',
+	authScopes: { signedIn: true },
+	id: { resolve: (proposal: ProposalView) => proposal.id },
+	load: (ids: string[], context: Context) => findProposalsVisibleTo(context.services.db.prisma, context.viewer, ids),
+	sort: (proposal) => proposal.id,
 	fields: (t) => ({
 		type: t.expose('type', { type: RequestedRemedyEnum, description: 'What is offered.' }),
 		summary: t.exposeString('summary', { description: 'The proposal in words, as the customer reads it.' }),

@@ -2,10 +2,12 @@ import {
 	ConflictError,
 	WorkflowRefusedError,
 	DomainValidationError,
+	DomainValidationErrors,
 	InsufficientAuthorityError,
 	InvalidTransitionError,
 	NotFoundError,
 } from '#app/domain/errors.ts'
+import { UPLOAD_LIMITS } from '#app/domain/complaints/schemas.ts'
 import { createI18n } from '#app/i18n/i18n.server.ts'
 import { builder } from '../builder.ts'
 
@@ -25,13 +27,54 @@ export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
 			description:
 				'A workflow rule refuses the action now (no responsibility recorded, approval pending, reopen window passed…); the message names the rule.',
 		},
+		FILE_TOO_LARGE: {
+			description: `An uploaded file is larger than ${UPLOAD_LIMITS.maxFileBytes / (1024 * 1024)} MB; \`field\` points at it.`,
+		},
+		FILE_TYPE_NOT_ACCEPTED: {
+			description:
+				'An uploaded file is not a JPEG, PNG, WebP or HEIC/HEIF image nor a PDF, judged by its bytes (an SVG, a script renamed .jpg); `field` points at it.',
+		},
+		FILE_UNREADABLE: {
+			description: 'An uploaded file has the right type but cannot be decoded (damaged); `field` points at it.',
+		},
+		IMAGE_TOO_LARGE: {
+			description: `An uploaded image has more than ${UPLOAD_LIMITS.maxPixels / 1e6} megapixels; \`field\` points at it.`,
+		},
+		TOO_MANY_FILES: {
+			description: `More files than may be attached at once (${UPLOAD_LIMITS.maxFilesPerComplaint}), or than a request carries; \`field\` points at the first one too many.`,
+		},
 	},
 })
+
+/**
+ * The upload pipeline's refusals (app/uploads/process-file.server.ts and the domain's file
+ * count checks), by their message key, each with its own code so that a client can tell a
+ * file to shrink from one to drop.
+ */
+export const FILE_ERROR_CODES: Readonly<Record<string, UserErrorShape['code']>> = {
+	'validation:fileTooLarge': 'FILE_TOO_LARGE',
+	'validation:fileTypeNotAccepted': 'FILE_TYPE_NOT_ACCEPTED',
+	'validation:fileUnreadable': 'FILE_UNREADABLE',
+	'validation:imageTooLarge': 'IMAGE_TOO_LARGE',
+	'validation:tooManyFiles': 'TOO_MANY_FILES',
+	'validation:tooManyFilesAtOnce': 'TOO_MANY_FILES',
+}
 
 export interface UserErrorShape {
 	message: string
 	field: string[] | null
-	code: 'INVALID' | 'NOT_FOUND' | 'INVALID_TRANSITION' | 'INSUFFICIENT_AUTHORITY' | 'CONFLICT' | 'WORKFLOW_RULE'
+	code:
+		| 'INVALID'
+		| 'NOT_FOUND'
+		| 'INVALID_TRANSITION'
+		| 'INSUFFICIENT_AUTHORITY'
+		| 'CONFLICT'
+		| 'WORKFLOW_RULE'
+		| 'FILE_TOO_LARGE'
+		| 'FILE_TYPE_NOT_ACCEPTED'
+		| 'FILE_UNREADABLE'
+		| 'IMAGE_TOO_LARGE'
+		| 'TOO_MANY_FILES'
 }
 
 export const DisplayableErrorInterface = builder.interfaceRef<UserErrorShape>('DisplayableError').implement({
@@ -72,9 +115,14 @@ function conflictMessage(error: ConflictError): string {
 
 /** Turns a domain error into userErrors; anything else is a bug and is rethrown (masked). */
 export function toUserErrors(error: unknown, fieldPrefix: string[] = ['input']): UserErrorShape[] {
+	if (error instanceof DomainValidationErrors) return error.errors.flatMap((e) => toUserErrors(e, fieldPrefix))
 	if (error instanceof DomainValidationError)
 		return [
-			{ code: 'INVALID', field: [...fieldPrefix, error.field], message: english.t(error.messageKey, error.params) },
+			{
+				code: FILE_ERROR_CODES[error.messageKey] ?? 'INVALID',
+				field: [...fieldPrefix, error.field],
+				message: english.t(error.messageKey, error.params),
+			},
 		]
 	if (error instanceof NotFoundError) return [{ code: 'NOT_FOUND', field: null, message: `${error.entity} not found.` }]
 	if (error instanceof InvalidTransitionError)

@@ -8,7 +8,7 @@ import { determineResponsibility, recordFinding } from '#app/domain/complaints/f
 import { addNote } from '#app/domain/complaints/notes.ts'
 import type { ComplaintDeps } from '#app/domain/complaints/ports.ts'
 import { decideApproval, proposeResolution } from '#app/domain/complaints/proposals.ts'
-import { MESSAGE_MAX, REASON_MAX } from '#app/domain/complaints/schemas.ts'
+import { MESSAGE_MAX, REASON_MAX, UPLOAD_LIMITS } from '#app/domain/complaints/schemas.ts'
 import {
 	acknowledgeComplaint,
 	closeComplaint,
@@ -20,11 +20,13 @@ import {
 	resolveComplaint,
 	startInvestigation,
 } from '#app/domain/complaints/staff-actions.ts'
+import type { StoredFile } from '#app/domain/complaints/ports.ts'
 import { ConflictError, DomainValidationError } from '#app/domain/errors.ts'
 import type { Viewer } from '#app/domain/viewer.ts'
 import type { Context } from '../context.ts'
 import { unauthenticatedError } from '../errors.ts'
 import { builder } from '../builder.ts'
+import { discardUploads, storeUploads } from '../uploads.ts'
 import { ComplaintNode } from './Complaint.ts'
 import { UserErrorType, toUserErrors, type UserErrorShape } from './UserError.ts'
 import { UserNode } from './User.ts'
@@ -44,9 +46,9 @@ import {
  * selects the complaint by global ID and may carry the `version` the client last read: a newer
  * one is a CONFLICT naming what changed meanwhile, as on a stale console form.
  *
- * Files are not taken yet (the GraphQL multipart request spec is a later part): replies, notes
- * and findings go without attachments, and a product-quality responsibility decision, which
- * needs an evidence photo, answers with the evidence userError.
+ * Those that write a message or a finding take `files` (Uploads, the GraphQL multipart request
+ * spec): stored through the web's upload pipeline before the command runs (graphql/uploads.ts),
+ * handed to it as StoredFiles, and deleted again when it refuses.
  */
 
 interface WorkflowPayload {
@@ -68,11 +70,13 @@ interface WorkflowMutation<Fields extends InputFieldMap> {
 		input: InputShapeFromFields<Fields> & { expectedVersion?: number },
 		context: Context,
 	) => Promise<unknown>
+	/** Where a domain error's field lives in this input when the names differ. */
+	fieldNames?: Record<string, string>
 	/**
-	 * Where a domain error's field lives in this input when the names differ; null when the
-	 * input has no such field (files, until uploads come), so no path points nowhere.
+	 * The input takes `files`, and `run` gets them stored as `files: StoredFile[]`; what to say
+	 * about them in the field's description.
 	 */
-	fieldNames?: Record<string, string | null>
+	files?: string
 }
 
 type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never
@@ -95,6 +99,14 @@ function workflowMutation<Fields extends InputFieldMap>(mutation: WorkflowMutati
 					'The `version` of the complaint the client last read. If it changed since, nothing is done and the answer is a CONFLICT listing what changed meanwhile. Omit it to act on whatever the complaint is now.',
 			}),
 			...mutation.fields(t),
+			...(mutation.files
+				? {
+						files: t.field({
+							type: ['Upload'],
+							description: `${mutation.files} Photos (JPEG, PNG, WebP, HEIC/HEIF) and PDFs, at most ${UPLOAD_LIMITS.maxFilesPerComplaint} of at most ${UPLOAD_LIMITS.maxFileBytes / (1024 * 1024)} MB each, sent as parts of a multipart request (see \`Upload\`). Each is checked by its bytes and cleaned as in the portal (images re-encoded without metadata, with a thumbnail); a refused file is a userError whose \`field\` ends with its index, such as ["input", "files", "2"], and then nothing is stored.`,
+						}),
+					}
+				: {}),
 		}),
 	})
 	const Payload = builder.objectRef<WorkflowPayload>(`${typeName}Payload`).implement({
@@ -130,14 +142,25 @@ function workflowMutation<Fields extends InputFieldMap>(mutation: WorkflowMutati
 						input: { complaintId: { id: string }; expectedVersion?: number | null } & Record<string, unknown>
 					}
 				).input
+				let files: StoredFile[] = []
+				if (mutation.files) {
+					const stored = await storeUploads(context, rest.files as File[] | null | undefined, {
+						field: ['input', 'files'],
+					})
+					if (!stored.ok) return { complaintId: null, userErrors: stored.userErrors }
+					files = stored.files
+				}
 				const command = {
 					...rest,
+					...(mutation.files ? { files } : {}),
 					...(typeof expectedVersion === 'number' ? { expectedVersion } : {}),
 				} as InputShapeFromFields<Fields> & { expectedVersion?: number }
 				try {
 					await mutation.run(complaintDeps(context.services), viewer, complaintId.id, command, context)
 					return { complaintId: complaintId.id, userErrors: [] }
 				} catch (error) {
+					// the command wrote nothing: no attachment row will point at the stored files
+					await discardUploads(context, files)
 					// What was missed names staff and internal steps: only staff are told (MissedChange
 					// carries no visibility to filter it by).
 					const shown = error instanceof ConflictError && viewer.kind !== 'STAFF' ? new ConflictError() : error
@@ -148,15 +171,11 @@ function workflowMutation<Fields extends InputFieldMap>(mutation: WorkflowMutati
 	)
 }
 
-function renamed(error: UserErrorShape, names: Record<string, string | null> = {}): UserErrorShape {
-	const [prefix, name] = error.field ?? []
-	if (prefix === undefined || name === undefined || !(name in names)) return error
-	const to = names[name]
-	return { ...error, field: to === null || to === undefined ? null : [prefix, to] }
+function renamed(error: UserErrorShape, names: Record<string, string> = {}): UserErrorShape {
+	const [prefix, name, ...rest] = error.field ?? []
+	if (prefix === undefined || name === undefined || !Object.hasOwn(names, name)) return error
+	return { ...error, field: [prefix, names[name]!, ...rest] }
 }
-
-// Until uploads come, a files error (too many, evidence required) names no input field.
-const NO_FILES = { files: null }
 
 const text = (description: string) => ({ required: true as const, description })
 
@@ -166,7 +185,7 @@ workflowMutation({
 		'Acknowledges a new (SUBMITTED) complaint with a written reply the customer reads and is emailed: the first response (受理), which starts the initial-verification clock. Staff, and regional offices in their region.',
 	inputDescription: 'a SUBMITTED complaint and the written reply.',
 	fields: (t) => ({ reply: t.string(text(`The reply to the customer, up to ${MESSAGE_MAX} characters.`)) }),
-	fieldNames: NO_FILES,
+	files: 'Files sent with the reply; the customer sees them with it.',
 	run: (deps, viewer, id, input) => acknowledgeComplaint(deps, viewer, id, input),
 })
 
@@ -206,37 +225,37 @@ workflowMutation({
 		'Asks the customer a written question (WAITING_ON_CUSTOMER); the service clock pauses until they answer. Staff, and regional offices in their region.',
 	inputDescription: 'an ACKNOWLEDGED, INVESTIGATING or ESCALATED complaint and the question.',
 	fields: (t) => ({ message: t.string(text(`The question to the customer, up to ${MESSAGE_MAX} characters.`)) }),
-	fieldNames: NO_FILES,
+	files: 'Files sent with the question; the customer sees them with it.',
 	run: (deps, viewer, id, input) => requestInformation(deps, viewer, id, input),
 })
 
 workflowMutation({
 	name: 'addReply',
 	description:
-		'Writes a reply the customer reads on the complaint page and is emailed; the status stays. A new complaint is acknowledged with `acknowledgeComplaint` first. Staff, and regional offices in their region. Attachments are not taken through the API yet.',
+		'Writes a reply the customer reads on the complaint page and is emailed; the status stays. A new complaint is acknowledged with `acknowledgeComplaint` first. Staff, and regional offices in their region.',
 	inputDescription: 'an acknowledged, open complaint and the reply.',
 	fields: (t) => ({ body: t.string(text(`The reply, up to ${MESSAGE_MAX} characters.`)) }),
-	fieldNames: NO_FILES,
+	files: 'Files sent with the reply; the customer sees them with it.',
 	run: (deps, viewer, id, input) => replyToCustomer(deps, viewer, id, input),
 })
 
 workflowMutation({
 	name: 'addNote',
 	description:
-		'Adds a note the customer never sees nor is emailed about: INTERNAL for staff only, PARTNER also for the dealer or regional office handling the order. Staff write both; dealers (on orders they sold) and regional offices (in their region) write PARTNER notes only. Attachments are not taken through the API yet.',
+		'Adds a note the customer never sees nor is emailed about: INTERNAL for staff only, PARTNER also for the dealer or regional office handling the order. Staff write both; dealers (on orders they sold) and regional offices (in their region) write PARTNER notes only.',
 	inputDescription: 'a complaint (closed ones too), the note and who reads it.',
 	fields: (t) => ({
 		body: t.string(text(`The note, up to ${MESSAGE_MAX} characters.`)),
 		visibility: t.field({ type: NoteVisibilityEnum, required: true, description: 'Who reads the note.' }),
 	}),
-	fieldNames: NO_FILES,
+	files: 'Files kept with the note, read by whoever reads the note.',
 	run: (deps, viewer, id, input) => addNote(deps, viewer, id, input),
 })
 
 workflowMutation({
 	name: 'recordFinding',
 	description:
-		'Records what an on-site visit (现场调查) or a sample (取样) found. Internal to the company; a regional office’s own finding is shared with it (partner visibility). Evidence photos are not taken through the API yet: findings recorded here have none. Staff, and regional offices in their region.',
+		'Records what an on-site visit (现场调查) or a sample (取样) found. Internal to the company; a regional office’s own finding is shared with it (partner visibility), and so are its files. Staff, and regional offices in their region.',
 	inputDescription: 'an acknowledged complaint still under investigation and the finding.',
 	fields: (t) => ({
 		kind: t.field({ type: FieldFindingKindEnum, required: true, description: 'A visit or a sample.' }),
@@ -248,20 +267,20 @@ workflowMutation({
 		summary: t.string(text(`What was found, up to ${MESSAGE_MAX} characters.`)),
 		sampleReference: t.string({ description: 'The sample’s label or lab reference, for a SAMPLE.' }),
 	}),
-	fieldNames: NO_FILES,
+	files: 'Evidence photos and reports of the visit or sample, seen by whoever sees the finding.',
 	run: (deps, viewer, id, input) => recordFinding(deps, viewer, id, input),
 })
 
 workflowMutation({
 	name: 'determineResponsibility',
 	description:
-		'Records who is responsible (责任判定), which a proposal or a rejection rests on. Staff only; on a PRODUCT_QUALITY complaint only quality engineers decide (WORKFLOW_RULE otherwise), and the decision needs an evidence photo, which the API cannot take yet: over the API such a decision answers with an INVALID userError (field null) and must be made in the console. Refused while a proposal waits for approval.',
+		'Records who is responsible (责任判定), which a proposal or a rejection rests on. Staff only; on a PRODUCT_QUALITY complaint only quality engineers decide (WORKFLOW_RULE otherwise), and the decision needs at least one evidence photo in `files` (an INVALID userError on ["input", "files"] otherwise). The decision and its files are internal. Refused while a proposal waits for approval.',
 	inputDescription: 'an INVESTIGATING or ESCALATED complaint, the responsibility and the reasoning.',
 	fields: (t) => ({
 		responsibility: t.field({ type: ResponsibilityEnum, required: true, description: 'Who is responsible.' }),
 		summary: t.string(text(`The reasoning and evidence, up to ${MESSAGE_MAX} characters.`)),
 	}),
-	fieldNames: NO_FILES,
+	files: 'Evidence photos and reports; internal. A PRODUCT_QUALITY decision needs at least one photo.',
 	run: (deps, viewer, id, input) => determineResponsibility(deps, viewer, id, input),
 })
 
@@ -322,7 +341,7 @@ workflowMutation({
 		'The accepted resolution was carried out (RESOLVING → RESOLVED), with a written reply the customer is emailed. Staff only.',
 	inputDescription: 'a RESOLVING complaint and the written reply.',
 	fields: (t) => ({ reply: t.string(text(`The reply to the customer, up to ${MESSAGE_MAX} characters.`)) }),
-	fieldNames: NO_FILES,
+	files: 'Files sent with the reply; the customer sees them with it.',
 	run: (deps, viewer, id, input) => resolveComplaint(deps, viewer, id, input),
 })
 
@@ -337,7 +356,7 @@ workflowMutation({
 			description: 'Whether the reply also told the customer of their right to take the matter to the authorities.',
 		}),
 	}),
-	fieldNames: NO_FILES,
+	files: 'Files sent with the reason; the customer sees them with it.',
 	run: (deps, viewer, id, input) =>
 		rejectComplaint(deps, viewer, id, { ...input, toldOfAuthoritiesRight: input.toldOfAuthoritiesRight ?? false }),
 })

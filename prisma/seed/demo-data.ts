@@ -389,8 +389,8 @@ export const ORDERS: readonly OrderSeed[] = [
 	},
 	// Orders of buyers who have not signed up yet: whoever signs up as new.customer.N@example.com
 	// finds them (e2e tests use these; each attempt of a test takes its own N: 1–4 filing, 5–8
-	// following, 9–12 the staff workflow).
-	...Array.from({ length: 12 }, (_, i): OrderSeed => ({
+	// following, 9–12 the staff workflow, 13–16 the satisfaction survey, 17–20 the reports).
+	...Array.from({ length: 20 }, (_, i): OrderSeed => ({
 		key: `new-${i + 1}`,
 		customer: null,
 		buyerEmail: `new.customer.${i + 1}@example.com`,
@@ -434,6 +434,29 @@ export interface ComplaintSeed {
 	 * story by whole days, nearest first, until its clock is in this state.
 	 */
 	slaAim?: 'ON_TRACK' | 'AT_RISK' | 'BREACHED'
+	/** the satisfaction survey sent when it was resolved (a RESOLVED or CLOSED complaint) */
+	survey?: DemoSurvey
+}
+
+/**
+ * A complaint's satisfaction survey (DESIGN.md §6), sent at its resolution: answered on the given
+ * day, or still waiting for the customer when `answer` is absent. An overall score of 2 or less
+ * opens the manager's follow-up, as an answer in the portal would.
+ */
+export interface DemoSurvey {
+	answer?: {
+		daysAgo: number
+		at: [hour: number, minute: number]
+		timeliness: number
+		communication: number
+		resolutionQuality: number
+		productQuality: number | null
+		delivery: number | null
+		priceFairness: number | null
+		overall: number
+		recommend: number
+		comment?: string
+	}
 }
 
 /**
@@ -528,6 +551,21 @@ export const COMPLAINTS: ReadonlyArray<ComplaintSeed & FiledAt> = [
 			},
 			{ daysAgo: 85, at: [10, 20], kind: 'status', by: 'agent', to: 'CLOSED' },
 		],
+		survey: {
+			answer: {
+				daysAgo: 90,
+				at: [20, 15],
+				timeliness: 4,
+				communication: 5,
+				resolutionQuality: 4,
+				productQuality: 3,
+				delivery: 4,
+				priceFairness: 4,
+				overall: 4,
+				recommend: 8,
+				comment: '处理得比较及时，更换的阀门没有问题。希望以后出厂检验更严格一些。',
+			},
+		},
 	},
 	{
 		order: 'yang-1',
@@ -619,6 +657,21 @@ export const COMPLAINTS: ReadonlyArray<ComplaintSeed & FiledAt> = [
 				body: 'Dear Mr Miller, we have emailed the English installation manual (CDL8 series) and the translated wiring diagram to customer.miller@demo.example.com. If anything is unclear, just reply here.',
 			},
 		],
+		survey: {
+			answer: {
+				daysAgo: 65,
+				at: [8, 40],
+				timeliness: 5,
+				communication: 5,
+				resolutionQuality: 5,
+				productQuality: null,
+				delivery: null,
+				priceFairness: null,
+				overall: 5,
+				recommend: 9,
+				comment: 'Quick and clear answers in English. Thank you.',
+			},
+		},
 	},
 	{
 		order: 'zhang-2',
@@ -670,6 +723,22 @@ export const COMPLAINTS: ReadonlyArray<ComplaintSeed & FiledAt> = [
 				body: '张先生您好，新泵今天已送到，破损的泵已由经销商取回。佛山顺流机电会与您约定上门安装的时间。感谢您的耐心。',
 			},
 		],
+		// a low score: the regional manager's follow-up waits in the console (/staff/surveys)
+		survey: {
+			answer: {
+				daysAgo: 27,
+				at: [19, 30],
+				timeliness: 2,
+				communication: 3,
+				resolutionQuality: 2,
+				productQuality: 4,
+				delivery: 1,
+				priceFairness: null,
+				overall: 2,
+				recommend: 3,
+				comment: '新泵是送到了，但经销商说好的上门安装拖了一个多星期都没人来，打电话也没人回。',
+			},
+		},
 	},
 	{
 		order: 'li-1',
@@ -916,6 +985,52 @@ export const COMPLAINTS: ReadonlyArray<ComplaintSeed & FiledAt> = [
 				body: '已要求佛山顺流机电提交当天的派工记录和安装师傅的情况说明。',
 			},
 		],
+	},
+	{
+		order: 'wang-3',
+		line: 1,
+		assignee: 'agent',
+		status: 'RESOLVED',
+		category: 'HANDLING_DAMAGE',
+		severity: 'MINOR',
+		requestedRemedy: 'REPAIR',
+		createdDaysAgo: 9,
+		createdAt: [9, 40],
+		title: '闸阀手轮在运输中压裂',
+		description:
+			'订单{order}的四台Z41H闸阀今天开箱，其中一台的铸铁手轮裂成两半，包装纸箱有明显挤压痕迹。阀体看起来没有问题，请补发一个手轮。',
+		story: [
+			{
+				daysAgo: 9,
+				at: [11, 0],
+				kind: 'reply',
+				by: 'agent',
+				to: 'ACKNOWLEDGED',
+				body: '王先生您好，您的投诉已受理。手轮属于易损配件，我们会请苏州通达阀门为您补发，不收取任何费用。',
+			},
+			{ daysAgo: 8, at: [9, 30], kind: 'status', by: 'agent', to: 'INVESTIGATING' },
+			{
+				daysAgo: 7,
+				at: [15, 0],
+				kind: 'propose',
+				by: 'agent',
+				resolution: {
+					type: 'REPAIR',
+					summary: '免费补发一个 Z41H 闸阀手轮，由苏州通达阀门送货上门并协助安装。',
+				},
+			},
+			{ daysAgo: 6, at: [10, 0], kind: 'accept' },
+			{
+				daysAgo: 1,
+				at: [16, 0],
+				kind: 'reply',
+				by: 'agent',
+				to: 'RESOLVED',
+				body: '王先生您好，新手轮已由经销商送到并装好，阀门开关正常。感谢您的耐心，也欢迎您对本次处理进行评价。',
+			},
+		],
+		// waiting for the customer: customer.wang answers it from the complaint's page
+		survey: {},
 	},
 	{
 		order: 'yang-2',

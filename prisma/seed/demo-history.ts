@@ -80,6 +80,9 @@ export interface PlayedStory {
 		slaStateChangedAt: Date
 		closedAt: Date | null
 		closeReason: 'COMPLETED' | null
+		/** as writeVersioned keeps them (service-record.ts), for the reports */
+		resolvedAt: Date | null
+		slaBreachedAt: Date | null
 	}
 }
 
@@ -163,6 +166,7 @@ export function playStory(input: StoryInput): PlayedStory {
 	let firstRespondedAt: Date | null = null
 	let resolution: StoryStep['resolution'] | null = null
 	let escalationLevel = 0
+	let resolvedAt: Date | null = null
 
 	for (const step of input.story) {
 		const when = input.at(step.daysAgo, ...step.at)
@@ -258,6 +262,8 @@ export function playStory(input: StoryInput): PlayedStory {
 			status = to
 			statusSince = when
 			version++
+			if (to === 'RESOLVED' || to === 'REJECTED') resolvedAt = when
+			else if (to !== 'CLOSED') resolvedAt = null
 		}
 		updatedAt = when
 		if (step.kind !== 'note' && step.kind !== 'partner-note') customerUpdatedAt = when
@@ -295,6 +301,8 @@ export function playStory(input: StoryInput): PlayedStory {
 			...sla.fields,
 			closedAt: status === 'CLOSED' ? updatedAt : null,
 			closeReason: status === 'CLOSED' ? 'COMPLETED' : null,
+			resolvedAt,
+			slaBreachedAt: sla.fields.slaState === 'BREACHED' ? sla.fields.slaDueAt : null,
 		},
 	}
 }

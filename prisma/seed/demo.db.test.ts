@@ -191,8 +191,11 @@ describe('seedDemo on a fresh database', () => {
 			}
 			const lastPublic = c.events.filter((e) => e.visibility === 'PUBLIC').at(-1)!
 			expect(c.customerUpdatedAt).toEqual(lastPublic.createdAt)
-			// the SLA sweep's events are bookkeeping: they do not move `updatedAt`
-			expect(c.updatedAt).toEqual(c.events.filter((e) => !e.type.startsWith('sla_')).at(-1)!.createdAt)
+			// the SLA sweep's events are bookkeeping, and a survey answer is the survey's, not an edit of
+			// the complaint: neither moves `updatedAt`
+			expect(c.updatedAt).toEqual(
+				c.events.filter((e) => !e.type.startsWith('sla_') && !e.type.startsWith('survey_')).at(-1)!.createdAt,
+			)
 			expect(c.firstResponseDueAt).not.toBeNull()
 			if (c.status !== 'SUBMITTED') expect(c.firstRespondedAt).not.toBeNull()
 		}

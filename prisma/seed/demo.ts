@@ -23,6 +23,7 @@ import {
 } from './demo-data.ts'
 import { playStory, type PlayedStory } from './demo-history.ts'
 import { seedCalendarDays } from './calendar-days.ts'
+import { seedDemoSurveys } from './demo-surveys.ts'
 import { seedKnowledgeArticles } from './knowledge-articles.ts'
 import { seedReplyTemplates } from './reply-templates.ts'
 
@@ -249,6 +250,9 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 			filedById,
 			orderId: order.id,
 			orderLineId: line?.id ?? null,
+			// as filing copies them (filing.ts), for the reports
+			productModel: line?.productModel ?? null,
+			batchNumber: line?.batchNumber ?? null,
 			// what the order says, so that the dealer and regional office who sold it see it
 			regionId: order.regionId,
 			dealerId: order.dealerId,
@@ -280,6 +284,27 @@ async function writeDemoData(tx: Prisma.TransactionClient, { passwordHash, now }
 			h.events.map((e) => ({ ...e, complaintId: required(complaintIds, h.reference, 'complaint') })),
 		),
 	})
+	await seedDemoSurveys(
+		tx,
+		prepared.flatMap(({ c, order, customerId }, i) => {
+			if (!c.survey) return []
+			const history = histories[i]!
+			const resolved = history.events.filter((e) => e.toStatus === 'RESOLVED').at(-1)
+			if (!resolved) throw new Error(`demo data: "${c.title}" has a survey but was never resolved`)
+			return [
+				{
+					survey: c.survey,
+					complaintId: required(complaintIds, history.reference, 'complaint'),
+					customerId,
+					regionId: order.regionId,
+					dealerId: order.dealerId,
+					resolvedAt: resolved.createdAt,
+					answeredAt: at,
+				},
+			]
+		}),
+		now,
+	)
 	await seedKnowledgeArticles(tx)
 	await seedReplyTemplates(tx)
 }

@@ -65,6 +65,8 @@ function facetsOf(item: CaseTimelineItem, t: TFunction<'casework'>): string[] {
 	if (typeof data.approverRole === 'string') facets.push(t(`role.${data.approverRole}`))
 	if (typeof data.decision === 'string') facets.push(t(`decision.${data.decision}`))
 	if (item.type === 'finding_recorded' && typeof data.kind === 'string') facets.push(t(`findingKind.${data.kind}`))
+	if (item.type === 'survey_answered' && typeof data.overall === 'number')
+		facets.push(`${t('followups:dimension.overall')} ${data.overall}/5`)
 	if (item.type === 'responsibility_determined' && typeof data.responsibility === 'string')
 		facets.push(t(`responsibility.${data.responsibility}`))
 	if (item.type === 'resolution_proposed' && typeof data.type === 'string') {

@@ -22,7 +22,8 @@ const SCOPE_OF_ACTION: Record<ComplaintAction, ApiTokenScope> = {
 	reply: 'WRITE_REPLIES',
 	note: 'WRITE_REPLIES',
 	acknowledge: 'WRITE_REPLIES',
-	// Everything else changes the complaint's record or moves it through the workflow.
+	// Everything else creates or changes the complaint's record or moves it through the workflow.
+	file: 'WRITE_COMPLAINTS',
 	'add-information': 'WRITE_COMPLAINTS',
 	'respond-to-resolution': 'WRITE_COMPLAINTS',
 	withdraw: 'WRITE_COMPLAINTS',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Database } from '#app/db/database.server.ts'
 import type { Viewer } from '#app/domain/viewer.ts'
+import { countStatements } from '#tests/count-statements.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { createRegion, createUser } from '#tests/fixtures.ts'
 import { DomainValidationError, InsufficientAuthorityError, NotFoundError } from '../errors.ts'
@@ -204,6 +205,22 @@ describe('authenticating', () => {
 		await revokeApiToken(db.prisma, dan, token.id, at(10 * LAST_USED_RESOLUTION_MS))
 		await authenticateApiToken(db.prisma, secret, at(20 * LAST_USED_RESOLUTION_MS))
 		expect(await lastUsed()).toEqual(at(1_000 + LAST_USED_RESOLUTION_MS))
+	})
+})
+
+describe('authenticating, in round trips', () => {
+	test('one statement reads the token with its organization and creator; the minute’s lastUsedAt write is the only other', async () => {
+		const { secret } = await createApiToken(db.prisma, dan, { name: 'round-trips', ...READ_ONLY }, T0)
+		const statementsOf = (token: string, at: Date) =>
+			countStatements(db, () => authenticateApiToken(db.prisma, token, at))
+		const first = await statementsOf(secret, minutes(1))
+		expect(first).toHaveLength(2)
+		expect(first[0]).toMatch(/FROM "ApiToken" t\s+JOIN "Organization" o .*JOIN "User" u/s)
+		expect(first[1]).toMatch(/^UPDATE "public"."ApiToken"/)
+		expect(await statementsOf(secret, minutes(1.5))).toHaveLength(1)
+		// a refusal costs the same read, or none when the secret is not shaped like one of ours
+		expect(await statementsOf(`cpt_${'b'.repeat(32)}`, T0)).toHaveLength(1)
+		expect(await statementsOf('not-a-token', T0)).toHaveLength(0)
 	})
 })
 

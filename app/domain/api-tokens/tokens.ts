@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
 import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
-import type { ApiTokenScope } from '#app/generated/prisma/enums.ts'
+import type { ApiTokenScope, OrganizationKind } from '#app/generated/prisma/enums.ts'
 import { DomainValidationError, NotFoundError } from '../errors.ts'
 import type { Viewer } from '../viewer.ts'
 import { isTokenOrganizationKind, tokenOrganizationOf } from './access.ts'
@@ -174,6 +174,20 @@ export type ApiTokenRefusal = 'unknown' | 'revoked' | 'expired'
 
 export type ApiTokenAuthentication = { ok: true; viewer: Viewer } | { ok: false; reason: ApiTokenRefusal }
 
+/** A token with what authenticating it needs of its organization and its creator. */
+interface TokenForAuthentication {
+	id: string
+	organizationId: string
+	scopes: ApiTokenScope[]
+	createdById: string
+	expiresAt: Date | null
+	lastUsedAt: Date | null
+	revokedAt: Date | null
+	organizationKind: OrganizationKind
+	regionId: string | null
+	creatorOrganizationId: string | null
+}
+
 /**
  * The viewer a bearer secret stands for, or why it stands for nobody. One indexed read per
  * request, so a revocation counts from the next request; `lastUsedAt` is written only when it is
@@ -182,25 +196,22 @@ export type ApiTokenAuthentication = { ok: true; viewer: Viewer } | { ok: false;
 export async function authenticateApiToken(db: Db, secret: string, now = new Date()): Promise<ApiTokenAuthentication> {
 	// Not shaped like one of ours: no need to ask the database.
 	if (!SECRET_PATTERN.test(secret)) return { ok: false, reason: 'unknown' }
-	const token = await db.apiToken.findUnique({
-		where: { tokenHash: hashApiTokenSecret(secret) },
-		select: {
-			id: true,
-			organizationId: true,
-			scopes: true,
-			createdById: true,
-			expiresAt: true,
-			lastUsedAt: true,
-			revokedAt: true,
-			organization: { select: { kind: true, regionId: true } },
-			createdBy: { select: { organizationId: true } },
-		},
-	})
+	// One statement with its joins: every API request runs this, and Prisma would read the
+	// organization and the creator with a statement each, three round trips where one does
+	// (measured with bench/graphql-throughput.ts).
+	const [token] = await db.$queryRaw<TokenForAuthentication[]>`
+		SELECT t."id", t."organizationId", t."scopes"::text[] AS "scopes", t."createdById", t."expiresAt",
+			t."lastUsedAt", t."revokedAt", o."kind"::text AS "organizationKind", o."regionId",
+			u."organizationId" AS "creatorOrganizationId"
+		FROM "ApiToken" t
+		JOIN "Organization" o ON o."id" = t."organizationId"
+		JOIN "User" u ON u."id" = t."createdById"
+		WHERE t."tokenHash" = ${hashApiTokenSecret(secret)}`
 	if (!token) return { ok: false, reason: 'unknown' }
-	const kind = token.organization.kind
+	const kind = token.organizationKind
 	// A member who left takes the tokens they made with them: the organization can no longer
 	// answer for what is written in their name.
-	if (token.revokedAt || token.createdBy.organizationId !== token.organizationId || !isTokenOrganizationKind(kind))
+	if (token.revokedAt || token.creatorOrganizationId !== token.organizationId || !isTokenOrganizationKind(kind))
 		return { ok: false, reason: 'revoked' }
 	if (token.expiresAt && token.expiresAt <= now) return { ok: false, reason: 'expired' }
 	const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS)
@@ -218,7 +229,7 @@ export async function authenticateApiToken(db: Db, secret: string, now = new Dat
 			staffRole: null,
 			organizationId: token.organizationId,
 			organizationKind: kind,
-			regionId: token.organization.regionId,
+			regionId: token.regionId,
 			tokenScopes: token.scopes,
 			apiTokenId: token.id,
 		},

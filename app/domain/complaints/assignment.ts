@@ -59,11 +59,16 @@ async function applyRouting(
 	const departmentChanged = next.department !== complaint.department
 	const assigneeChanged = next.assigneeId !== complaint.assigneeId
 	if (!departmentChanged && !assigneeChanged) return { version: complaint.version, changed: false }
-	const version = await writeVersioned(tx, complaint, {
-		department: next.department,
-		// when it reached the department it is with now (the routing clock of DESIGN.md §4)
-		...(departmentChanged ? { routedAt: next.department ? now : null } : {}),
-	})
+	const version = await writeVersioned(
+		tx,
+		complaint,
+		{
+			department: next.department,
+			// when it reached the department it is with now (the routing clock of DESIGN.md §4)
+			...(departmentChanged ? { routedAt: next.department ? now : null } : {}),
+		},
+		now,
+	)
 	// writeVersioned takes no relation keys (an updateMany "checked" input); the version check above
 	// already holds the row for this transaction, so the assignee follows in a second write
 	if (assigneeChanged) await tx.complaint.update({ where: { id: complaint.id }, data: { assigneeId: next.assigneeId } })

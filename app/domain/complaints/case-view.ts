@@ -269,6 +269,19 @@ function namedAssignee(changes: FieldChanges | null, data: Record<string, unknow
 	return { ...rest, assignee: { before: name(data.previousAssigneeName), after: name(data.assigneeName) } }
 }
 
+/**
+ * An event's audit record for the API, as the case page shows it: each field the change set with
+ * its value before and after, assignees by name. Staff only (seesAuditTrail): the record holds
+ * internal fields (assignee, department, key account) that partners do not read.
+ */
+export function auditChangesOf(changes: Prisma.JsonValue | null, data: Prisma.JsonValue | null): FieldChanges | null {
+	return namedAssignee(changesOf(changes), record(data))
+}
+
+export function seesAuditTrail(viewer: Pick<Viewer, 'kind'> | null): boolean {
+	return viewer?.kind === 'STAFF'
+}
+
 const relatedSelect = {
 	reference: true,
 	title: true,

@@ -9,6 +9,7 @@ import {
 } from '../errors.ts'
 import type { Viewer } from '../viewer.ts'
 import { can, complaintVisibleTo, type ComplaintAction } from './permissions.ts'
+import { serviceRecordOf, type ServiceRecordBefore } from './service-record.ts'
 
 /**
  * The shared first and last steps of every command that changes a complaint: load it as the
@@ -67,15 +68,20 @@ export function assertStatus(action: string, status: ComplaintStatus, allowed: r
 	if (!allowed.includes(status)) throw new InvalidTransitionError(action, status)
 }
 
-/** Writes the change at the version it was read at; returns the new version for the event. */
+/**
+ * Writes the change at the version it was read at; returns the new version for the event. Every
+ * command's write passes here, so the service record the reports read (service-record.ts: when
+ * the case was answered, whether a promise ran out) follows from the change at `now`.
+ */
 export async function writeVersioned(
 	tx: Prisma.TransactionClient,
-	complaint: { id: string; version: number },
+	complaint: { id: string; version: number } & ServiceRecordBefore,
 	data: Prisma.ComplaintUpdateManyMutationInput,
+	now: Date = new Date(),
 ): Promise<number> {
 	const { count } = await tx.complaint.updateMany({
 		where: { id: complaint.id, version: complaint.version },
-		data: { ...data, version: { increment: 1 } },
+		data: { ...data, ...serviceRecordOf(complaint, data, now), version: { increment: 1 } },
 	})
 	if (count !== 1) throw new ConflictError()
 	return complaint.version + 1

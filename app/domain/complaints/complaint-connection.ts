@@ -146,30 +146,33 @@ export class InvalidListArgumentError extends Error {
 const invalidCursor = (argument: 'after' | 'before') =>
 	new InvalidListArgumentError(argument, `The ${argument} cursor is not valid for this list and order.`)
 
+export interface ComplaintPageRequest {
+	filter: ComplaintConnectionFilter
+	order: ComplaintOrder
+	after?: string
+	before?: string
+	limit: number
+	inverted: boolean
+}
+
 /**
  * One page of complaints, as Pothos's resolveCursorConnection asks for it: `limit` rows beyond
  * `after` and before `before`, read backwards when `inverted` (a `last` page). Complaints without
  * a running clock sort after all others by SLA_DUE_AT, in either direction.
  */
-export async function pageComplaints(
-	db: PrismaClient,
+export async function pageComplaints(db: PrismaClient, viewer: Viewer, request: ComplaintPageRequest) {
+	const { where, orderBy } = complaintPageQuery(viewer, request)
+	return db.complaint.findMany({ where, orderBy, take: request.limit })
+}
+
+/**
+ * The `where` and `orderBy` of a page of complaints, for pageComplaints and for lists of the
+ * complaints under another record (an order's), which read them as a nested relation.
+ */
+export function complaintPageQuery(
 	viewer: Viewer,
-	{
-		filter,
-		order,
-		after,
-		before,
-		limit,
-		inverted,
-	}: {
-		filter: ComplaintConnectionFilter
-		order: ComplaintOrder
-		after?: string
-		before?: string
-		limit: number
-		inverted: boolean
-	},
-) {
+	{ filter, order, after, before, inverted }: Omit<ComplaintPageRequest, 'limit'>,
+): { where: Prisma.ComplaintWhereInput; orderBy: Prisma.ComplaintOrderByWithRelationInput[] } {
 	if (order.field === 'SLA_DUE_AT' && !seesServiceLevel(viewer)) {
 		throw new InvalidListArgumentError('orderBy', 'Ordering by SLA_DUE_AT is for staff and partners.')
 	}
@@ -193,7 +196,7 @@ export async function pageComplaints(
 		nullable ? { [column]: { sort: dir, nulls: inverted ? 'first' : 'last' } } : { [column]: dir },
 		{ id: dir },
 	]
-	return db.complaint.findMany({ where: { AND: and }, orderBy, take: limit })
+	return { where: { AND: and }, orderBy }
 }
 
 /** How many complaints match, for `totalCount`: a separate count, run only when asked for. */

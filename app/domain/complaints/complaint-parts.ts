@@ -1,6 +1,5 @@
 import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
 import type { MessageVisibility, ProposalStatus } from '#app/generated/prisma/enums.ts'
-import { canSeeEmailOf } from '../directory/visibility.ts'
 import type { Viewer } from '../viewer.ts'
 import { complaintVisibleTo, permissionsOf, visibilitiesFor, type Scope } from './permissions.ts'
 
@@ -19,7 +18,7 @@ export interface Participant {
 	side: 'CUSTOMER' | 'COMPANY' | 'PARTNER'
 }
 
-function participant(user: { name: string; kind: string } | null): Participant | null {
+export function participant(user: { name: string; kind: string } | null): Participant | null {
 	if (!user) return null
 	return {
 		name: user.name,
@@ -60,83 +59,6 @@ export function orderVisibleTo(viewer: Viewer | null): Prisma.OrderWhereInput {
 	return { OR: ors }
 }
 
-const orderSelect = {
-	id: true,
-	orderNumber: true,
-	orderedAt: true,
-	shippedAt: true,
-	deliveredAt: true,
-	dealerId: true,
-	regionId: true,
-} as const satisfies Prisma.OrderSelect
-
-export type OrderView = Prisma.OrderGetPayload<{ select: typeof orderSelect }>
-
-export function findOrdersVisibleTo(db: Db, viewer: Viewer | null, ids: readonly string[]): Promise<OrderView[]> {
-	if (!viewer || ids.length === 0) return Promise.resolve([])
-	return db.order.findMany({ where: { AND: [orderVisibleTo(viewer), { id: { in: [...ids] } }] }, select: orderSelect })
-}
-
-const lineSelect = {
-	id: true,
-	orderId: true,
-	lineNumber: true,
-	productModel: true,
-	productName: true,
-	batchNumber: true,
-	quantity: true,
-} as const satisfies Prisma.OrderLineSelect
-
-export type OrderLineView = Prisma.OrderLineGetPayload<{ select: typeof lineSelect }>
-
-/** The lines of each order, by line number; an order the viewer may not read has none. */
-export async function findLinesOfOrders(db: Db, viewer: Viewer | null, orderIds: readonly string[]) {
-	if (!viewer || orderIds.length === 0) return orderIds.map(() => [])
-	const rows = await db.orderLine.findMany({
-		where: { orderId: { in: [...orderIds] }, order: { is: orderVisibleTo(viewer) } },
-		orderBy: [{ orderId: 'asc' }, { lineNumber: 'asc' }],
-		select: lineSelect,
-	})
-	return groupBy(orderIds, rows, (r) => r.orderId)
-}
-
-/** Order lines by id (the line a complaint is about). */
-export function findOrderLinesVisibleTo(db: Db, viewer: Viewer | null, ids: readonly string[]) {
-	if (!viewer || ids.length === 0) return Promise.resolve([])
-	return db.orderLine.findMany({
-		where: { id: { in: [...ids] }, order: { is: orderVisibleTo(viewer) } },
-		select: lineSelect,
-	})
-}
-
-/* ------------------------------------------------------------- customers */
-
-export interface CustomerView {
-	id: string
-	name: string
-	/** only for staff and the customer themself (PIPL; directory/visibility.ts) */
-	email: string | null
-}
-
-/** Each complaint's customer, as the viewer may see them; null for a complaint they may not read. */
-export async function findCustomersOfComplaints(
-	db: Db,
-	viewer: Viewer | null,
-	complaintIds: readonly string[],
-): Promise<Array<CustomerView | null>> {
-	if (!viewer || complaintIds.length === 0) return complaintIds.map(() => null)
-	const rows = await db.complaint.findMany({
-		where: { AND: [complaintVisibleTo(viewer), { id: { in: [...complaintIds] } }] },
-		select: { id: true, customer: { select: { id: true, name: true, email: true } } },
-	})
-	const byId = new Map(rows.map((r) => [r.id, r.customer]))
-	return complaintIds.map((id) => {
-		const customer = byId.get(id)
-		if (!customer) return null
-		return { id: customer.id, name: customer.name, email: canSeeEmailOf(viewer, customer) ? customer.email : null }
-	})
-}
-
 /* --------------------------------------------------- messages and events */
 
 export interface PageRequest {
@@ -148,18 +70,27 @@ export interface PageRequest {
 	inverted: boolean
 }
 
+/** A row of a page: its id, and who wrote it or did it (null for the system). */
+interface PagedRow {
+	id: string
+	person: Participant | null
+}
+
 /**
- * Up to `limit` ids per complaint, oldest first (newest first when inverted), in ONE statement:
+ * Up to `limit` rows per complaint, oldest first (newest first when inverted), in ONE statement:
  * a window function numbers each complaint's rows. The cursors are row ids, compared as
- * (createdAt, id) through a subquery, so a cursor is valid for every complaint of a page.
+ * (createdAt, id) through a subquery, so a cursor is valid for every complaint of a page. Each
+ * row comes with its author's or actor's name and kind, so that the page needs no statement of
+ * its own for people (Prisma would read them with one more).
  */
-async function pageIdsPerComplaint(
+async function pageRowsPerComplaint(
 	db: Db,
 	table: 'ComplaintMessage' | 'ComplaintEvent',
 	complaintIds: readonly string[],
 	visibilities: MessageVisibility[],
 	page: PageRequest,
-): Promise<string[]> {
+): Promise<PagedRow[]> {
+	const person = table === 'ComplaintMessage' ? 'authorId' : 'actorId'
 	const dir = page.inverted ? 'DESC' : 'ASC'
 	const params: unknown[] = [[...complaintIds], visibilities, page.limit]
 	const conditions = [`t."complaintId" = ANY($1::text[])`, `t."visibility"::text = ANY($2::text[])`]
@@ -173,14 +104,18 @@ async function pageIdsPerComplaint(
 		params.push(page.before)
 		conditions.push(`(t."createdAt", t."id") < ${key(params.length)}`)
 	}
-	const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
-		`SELECT ranked."id" FROM (
-			SELECT t."id", row_number() OVER (PARTITION BY t."complaintId" ORDER BY t."createdAt" ${dir}, t."id" ${dir}) AS n
+	const rows = await db.$queryRawUnsafe<Array<{ id: string; name: string | null; kind: string | null }>>(
+		`SELECT ranked."id", u."name", u."kind"::text AS "kind" FROM (
+			SELECT t."id", t."${person}" AS "personId",
+				row_number() OVER (PARTITION BY t."complaintId" ORDER BY t."createdAt" ${dir}, t."id" ${dir}) AS n
 			FROM "${table}" t WHERE ${conditions.join(' AND ')}
-		) ranked WHERE ranked.n <= $3`,
+		) ranked LEFT JOIN "User" u ON u."id" = ranked."personId" WHERE ranked.n <= $3`,
 		...params,
 	)
-	return rows.map((r) => r.id)
+	return rows.map(({ id, name, kind }) => ({
+		id,
+		person: name === null || kind === null ? null : participant({ name, kind }),
+	}))
 }
 
 function sortForPage<T extends { createdAt: Date; id: string }>(rows: T[], inverted: boolean): T[] {
@@ -209,25 +144,39 @@ export async function pageMessagesOfComplaints(
 	if (!viewer || complaintIds.length === 0) return complaintIds.map(() => [])
 	const visibilities = allowedVisibilities(viewer, visibility)
 	if (visibilities.length === 0) return complaintIds.map(() => [])
-	const ids = await pageIdsPerComplaint(db, 'ComplaintMessage', complaintIds, visibilities, page)
-	if (ids.length === 0) return complaintIds.map(() => [])
-	const rows = await findMessagesWhere(db, viewer, { id: { in: ids } })
-	return groupBy(complaintIds, sortForPage(rows, page.inverted), (r) => r.complaintId)
+	const ranked = await pageRowsPerComplaint(db, 'ComplaintMessage', complaintIds, visibilities, page)
+	if (ranked.length === 0) return complaintIds.map(() => [])
+	const authors = new Map(ranked.map((row) => [row.id, row.person!]))
+	// the rows again, through the viewer's visibility rules: the page's query only chose ids
+	const rows = await db.complaintMessage.findMany({
+		where: messagesVisibleTo(viewer, { id: { in: [...authors.keys()] } }),
+		select: messageSelect,
+	})
+	const views = rows.map((row) => ({ ...row, author: authors.get(row.id)! }))
+	return groupBy(complaintIds, sortForPage(views, page.inverted), (r) => r.complaintId)
+}
+
+const messageSelect = {
+	id: true,
+	complaintId: true,
+	visibility: true,
+	body: true,
+	createdAt: true,
+} as const satisfies Prisma.ComplaintMessageSelect
+
+function messagesVisibleTo(
+	viewer: Viewer,
+	where: Prisma.ComplaintMessageWhereInput,
+): Prisma.ComplaintMessageWhereInput {
+	return {
+		AND: [where, { visibility: { in: visibilitiesFor(viewer) } }, { complaint: { is: complaintVisibleTo(viewer) } }],
+	}
 }
 
 async function findMessagesWhere(db: Db, viewer: Viewer, where: Prisma.ComplaintMessageWhereInput) {
 	const rows = await db.complaintMessage.findMany({
-		where: {
-			AND: [where, { visibility: { in: visibilitiesFor(viewer) } }, { complaint: { is: complaintVisibleTo(viewer) } }],
-		},
-		select: {
-			id: true,
-			complaintId: true,
-			visibility: true,
-			body: true,
-			createdAt: true,
-			author: { select: { name: true, kind: true } },
-		},
+		where: messagesVisibleTo(viewer, where),
+		select: { ...messageSelect, author: { select: { name: true, kind: true } } },
 	})
 	return rows.map(({ author, ...r }) => ({ ...r, author: participant(author)! }))
 }
@@ -247,6 +196,11 @@ export interface EventView {
 	visibility: MessageVisibility
 	createdAt: Date
 	actor: Participant | null
+	/** the complaint's version after the change; null for changes recorded before versions */
+	version: number | null
+	/** the audit record: { field: { before, after } }; staff read it (auditChangesOf in case-view.ts) */
+	changes: Prisma.JsonValue | null
+	data: Prisma.JsonValue | null
 }
 
 /** A page of timeline events per complaint, as far as the viewer may read them. */
@@ -258,29 +212,49 @@ export async function pageEventsOfComplaints(
 ): Promise<EventView[][]> {
 	if (!viewer || complaintIds.length === 0) return complaintIds.map(() => [])
 	const visibilities = visibilitiesFor(viewer)
-	const ids = await pageIdsPerComplaint(db, 'ComplaintEvent', complaintIds, visibilities, page)
-	if (ids.length === 0) return complaintIds.map(() => [])
+	const ranked = await pageRowsPerComplaint(db, 'ComplaintEvent', complaintIds, visibilities, page)
+	if (ranked.length === 0) return complaintIds.map(() => [])
+	const actors = new Map(ranked.map((row) => [row.id, row.person]))
+	// the rows again, through the viewer's visibility rules: the page's query only chose ids
 	const rows = await db.complaintEvent.findMany({
-		where: {
-			AND: [
-				{ id: { in: ids } },
-				{ visibility: { in: visibilities } },
-				{ complaint: { is: complaintVisibleTo(viewer) } },
-			],
-		},
-		select: {
-			id: true,
-			complaintId: true,
-			type: true,
-			fromStatus: true,
-			toStatus: true,
-			visibility: true,
-			createdAt: true,
-			actor: { select: { name: true, kind: true } },
-		},
+		where: eventsVisibleTo(viewer, { id: { in: [...actors.keys()] } }),
+		select: eventSelect,
 	})
-	const views = rows.map(({ actor, ...r }) => ({ ...r, actor: participant(actor) }))
+	const views = rows.map((row) => ({ ...row, actor: actors.get(row.id) ?? null }))
 	return groupBy(complaintIds, sortForPage(views, page.inverted), (r) => r.complaintId)
+}
+
+const eventSelect = {
+	id: true,
+	complaintId: true,
+	type: true,
+	fromStatus: true,
+	toStatus: true,
+	visibility: true,
+	createdAt: true,
+	version: true,
+	changes: true,
+	data: true,
+} as const satisfies Prisma.ComplaintEventSelect
+
+function eventsVisibleTo(viewer: Viewer, where: Prisma.ComplaintEventWhereInput): Prisma.ComplaintEventWhereInput {
+	return {
+		AND: [where, { visibility: { in: visibilitiesFor(viewer) } }, { complaint: { is: complaintVisibleTo(viewer) } }],
+	}
+}
+
+async function findEventsWhere(db: Db, viewer: Viewer, where: Prisma.ComplaintEventWhereInput): Promise<EventView[]> {
+	const rows = await db.complaintEvent.findMany({
+		where: eventsVisibleTo(viewer, where),
+		select: { ...eventSelect, actor: { select: { name: true, kind: true } } },
+	})
+	return rows.map(({ actor, ...r }) => ({ ...r, actor: participant(actor) }))
+}
+
+/** Timeline events by id, for `node`: absent when the viewer may not read the event or its complaint. */
+export function findEventsVisibleTo(db: Db, viewer: Viewer | null, ids: readonly string[]): Promise<EventView[]> {
+	if (!viewer || ids.length === 0) return Promise.resolve([])
+	return findEventsWhere(db, viewer, { id: { in: [...ids] } })
 }
 
 /* ----------------------------------------------------------- attachments */
@@ -289,6 +263,7 @@ const attachmentSelect = {
 	id: true,
 	complaintId: true,
 	messageId: true,
+	findingId: true,
 	kind: true,
 	originalName: true,
 	contentType: true,
@@ -334,6 +309,13 @@ export async function findAttachmentsOfMessages(db: Db, viewer: Viewer | null, m
 	return groupBy(messageIds, rows, (r) => r.messageId!)
 }
 
+/** The evidence files of each finding (finding-views.ts decides which findings the viewer reads). */
+export async function findAttachmentsOfFindings(db: Db, viewer: Viewer | null, findingIds: readonly string[]) {
+	if (!viewer || findingIds.length === 0) return findingIds.map(() => [])
+	const rows = await findAttachmentsWhere(db, viewer, { findingId: { in: [...findingIds] } })
+	return groupBy(findingIds, rows, (r) => r.findingId!)
+}
+
 /** Attachments by id, for `node`. */
 export function findAttachmentsVisibleTo(db: Db, viewer: Viewer | null, ids: readonly string[]) {
 	if (!viewer || ids.length === 0) return Promise.resolve([])
@@ -352,6 +334,7 @@ export function proposalStatusesFor(viewer: Pick<Viewer, 'kind'>): ProposalStatu
 const proposalSelect = {
 	id: true,
 	complaintId: true,
+	proposedById: true,
 	type: true,
 	summary: true,
 	amountMinor: true,
@@ -370,17 +353,23 @@ export type ProposalView = Prisma.ResolutionProposalGetPayload<{ select: typeof 
  */
 export async function findProposalsOfComplaints(db: Db, viewer: Viewer | null, complaintIds: readonly string[]) {
 	if (!viewer || complaintIds.length === 0) return complaintIds.map(() => [])
+	const rows = await findProposalsWhere(db, viewer, { complaintId: { in: [...complaintIds] } })
+	return groupBy(complaintIds, rows, (r) => r.complaintId)
+}
+
+function findProposalsWhere(db: Db, viewer: Viewer, where: Prisma.ResolutionProposalWhereInput) {
 	const statuses = proposalStatusesFor(viewer)
-	const rows = await db.resolutionProposal.findMany({
+	return db.resolutionProposal.findMany({
 		where: {
-			AND: [
-				{ complaintId: { in: [...complaintIds] } },
-				statuses ? { status: { in: statuses } } : {},
-				{ complaint: { is: complaintVisibleTo(viewer) } },
-			],
+			AND: [where, statuses ? { status: { in: statuses } } : {}, { complaint: { is: complaintVisibleTo(viewer) } }],
 		},
 		orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
 		select: proposalSelect,
 	})
-	return groupBy(complaintIds, rows, (r) => r.complaintId)
+}
+
+/** Proposals by id, for `node`: as on the complaint, staff read every one, others those put to the customer. */
+export function findProposalsVisibleTo(db: Db, viewer: Viewer | null, ids: readonly string[]): Promise<ProposalView[]> {
+	if (!viewer || ids.length === 0) return Promise.resolve([])
+	return findProposalsWhere(db, viewer, { id: { in: [...ids] } })
 }

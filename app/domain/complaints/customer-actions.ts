@@ -45,10 +45,15 @@ export async function addInformation(
 				})
 		}
 		const resumes = complaint.status === 'WAITING_ON_CUSTOMER'
-		await writeVersioned(tx, complaint, {
-			customerUpdatedAt: now,
-			...(resumes ? { status: 'INVESTIGATING' as const, ...resumeClock(complaint, now, clock) } : {}),
-		})
+		await writeVersioned(
+			tx,
+			complaint,
+			{
+				customerUpdatedAt: now,
+				...(resumes ? { status: 'INVESTIGATING' as const, ...resumeClock(complaint, now, clock) } : {}),
+			},
+			now,
+		)
 		const visibility = viewer.kind === 'CUSTOMER' ? 'PUBLIC' : 'PARTNER'
 		const message = await tx.complaintMessage.create({
 			data: { complaintId, authorId: viewer.userId, visibility, body: input.body, createdAt: now },
@@ -109,6 +114,8 @@ async function moveByCustomer(
 			now: Date,
 			clock: () => Promise<ServiceClock>,
 		) => Prisma.ComplaintUpdateManyMutationInput | Promise<Prisma.ComplaintUpdateManyMutationInput>
+		/** more to write in the same transaction (the survey that offered the move records it) */
+		within?: (tx: Prisma.TransactionClient, now: Date) => Promise<void>
 	},
 ) {
 	const now = deps.now?.() ?? new Date()
@@ -120,7 +127,7 @@ async function moveByCustomer(
 		const fields = await move.fields(now, () =>
 			serviceClockFor(tx, complaint.regionId, { keyAccount: complaint.isKeyAccount }),
 		)
-		await writeVersioned(tx, complaint, { status: move.to, customerUpdatedAt: now, ...fields })
+		await writeVersioned(tx, complaint, { status: move.to, customerUpdatedAt: now, ...fields }, now)
 		// withdrawn or escalated while a proposal waits for approval: no approver decides it any more
 		const superseded = await supersedeWaitingProposal(tx, complaintId, { from: complaint.status, to: move.to }, now)
 		if (move.answer)
@@ -139,6 +146,7 @@ async function moveByCustomer(
 			at: now,
 		})
 		await deps.notifier.partnerEvent?.(tx, { complaintId, eventId: moved.id })
+		await move.within?.(tx, now)
 	})
 }
 
@@ -198,19 +206,25 @@ export async function withdrawComplaint(
 	})
 }
 
-/** The customer is dissatisfied with how the case is handled: it goes up a level (to HQ). */
+/**
+ * The customer is dissatisfied with how the case is handled: it goes up a level (to HQ). From a
+ * low satisfaction score this is how a resolved case is reopened (app/domain/surveys/): `via`
+ * records that, and `within` marks the survey in the same transaction.
+ */
 export async function escalateComplaint(
 	deps: ComplaintDeps,
 	viewer: Viewer,
 	complaintId: string,
 	input: { reason: string },
+	options: { via?: 'survey'; within?: (tx: Prisma.TransactionClient, now: Date) => Promise<void> } = {},
 ) {
 	await moveByCustomer(deps, viewer, complaintId, {
 		permission: 'escalate',
 		action: 'escalate',
 		to: 'ESCALATED',
 		event: 'escalated',
-		data: { reason: input.reason },
+		data: { reason: input.reason, ...(options.via ? { via: options.via } : {}) },
+		within: options.within,
 		fields: async (now, clock) => ({
 			escalationLevel: { increment: 1 },
 			closedAt: null,

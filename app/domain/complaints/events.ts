@@ -1,5 +1,6 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import type { ComplaintStatus, MessageVisibility } from '#app/generated/prisma/enums.ts'
+import { noteAppendedEvent } from './announcements.ts'
 
 /**
  * The audit trail: every change to a complaint appends one event (who, when, from, to).
@@ -30,6 +31,9 @@ export type ComplaintEventType =
 	| 'reopened'
 	| 'sla_at_risk'
 	| 'sla_breached'
+	// the satisfaction survey (app/domain/surveys/): staff-only, with the scores
+	| 'survey_answered'
+	| 'survey_follow_up_closed'
 
 export interface NewEvent {
 	complaintId: string
@@ -46,20 +50,36 @@ export interface NewEvent {
 	at: Date
 }
 
+/**
+ * Appends the event and notes it in the transaction's journal, so that live subscribers hear of
+ * it once the transaction has committed (announcements.ts).
+ */
 export async function appendEvent(tx: Prisma.TransactionClient, event: NewEvent): Promise<{ id: string }> {
-	return tx.complaintEvent.create({
+	const visibility = event.visibility ?? 'PUBLIC'
+	const toStatus = event.toStatus ?? null
+	const version = event.version ?? null
+	const row = await tx.complaintEvent.create({
 		data: {
 			complaintId: event.complaintId,
 			actorId: event.actorId,
 			type: event.type,
 			fromStatus: event.fromStatus ?? null,
-			toStatus: event.toStatus ?? null,
-			visibility: event.visibility ?? 'PUBLIC',
+			toStatus,
+			visibility,
 			data: (event.data ?? undefined) as Prisma.InputJsonValue | undefined,
-			version: event.version ?? null,
+			version,
 			changes: (event.changes ?? undefined) as Prisma.InputJsonValue | undefined,
 			createdAt: event.at,
 		},
 		select: { id: true },
 	})
+	noteAppendedEvent(tx, {
+		complaintId: event.complaintId,
+		eventId: row.id,
+		type: event.type,
+		visibility,
+		toStatus,
+		version,
+	})
+	return row
 }

@@ -1,13 +1,9 @@
-import type { Prisma } from '#app/generated/prisma/client.ts'
 import { DomainValidationError, NotFoundError } from '../errors.ts'
 import { customerOrdersWhere } from '../orders/customer-orders.ts'
 import type { Viewer } from '../viewer.ts'
-import { appendEvent } from './events.ts'
+import { isUniqueViolation, recordFiledComplaint } from './filing.ts'
 import type { ComplaintDeps } from './ports.ts'
-import { complaintReferenceYear, nextComplaintReference } from './reference.ts'
 import { DraftDataSchema, FileableDraftSchema, type DraftData } from './schemas.ts'
-import { serviceClockFor } from './clock.ts'
-import { runningClock } from './service-level.ts'
 
 export type FilingStep = 'order' | 'line' | 'details' | 'contact'
 
@@ -42,15 +38,12 @@ export async function alreadyFiled(
 	return { complaintId: existing.id, reference: existing.reference, created: false }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-	return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002'
-}
-
 /**
  * Files the draft as a complaint, in one transaction: the reference number, the complaint,
- * its photos moved over from the draft, the first event, the "received" email in the outbox,
- * and the draft removed. The draft id is the submission key, so submitting twice (a double
- * click, a retry after a timeout, two tabs) files one complaint and returns it both times.
+ * its photos moved over from the draft, the first event, the "received" email in the outbox
+ * and the partners' webhooks (filing.ts), and the draft removed. The draft id is the
+ * submission key, so submitting twice (a double click, a retry after a timeout, two tabs)
+ * files one complaint and returns it both times.
  */
 export async function fileComplaint(deps: ComplaintDeps, viewer: Viewer, draftId: string): Promise<FiledComplaint> {
 	if (viewer.kind !== 'CUSTOMER') throw new NotFoundError('ComplaintDraft')
@@ -83,52 +76,19 @@ export async function fileComplaint(deps: ComplaintDeps, viewer: Viewer, draftId
 			if (!order.customerId)
 				await tx.order.updateMany({ where: { id: order.id, customerId: null }, data: { customerId: viewer.userId } })
 
-			const customer = await tx.user.findUniqueOrThrow({
-				where: { id: viewer.userId },
-				select: { isKeyAccount: true },
-			})
-			// the first-response target of the customer's kind (key accounts: 4 h by default)
-			const clock = await serviceClockFor(tx, order.regionId, { keyAccount: customer.isKeyAccount })
-			const firstResponseDueAt = clock.due('FIRST_RESPONSE', now)
-			const complaint = await tx.complaint.create({
-				data: {
-					reference: await nextComplaintReference(tx, complaintReferenceYear(now)),
-					submissionKey: draftId,
-					customerId: viewer.userId,
-					filedById: viewer.userId,
-					orderId: order.id,
-					orderLineId: record.orderLineId,
-					regionId: order.regionId,
-					dealerId: order.dealerId,
-					category: record.category,
-					severity: record.severity,
-					channel: 'WEB',
-					title: record.title,
-					description: record.description,
-					requestedRemedy: record.requestedRemedy,
-					preferredContact: record.preferredContact,
-					contactPhone: record.preferredContact === 'PHONE' ? (record.contactPhone ?? null) : null,
-					notifyFrequency: record.notifyFrequency,
-					isKeyAccount: customer.isKeyAccount,
-					firstResponseDueAt,
-					...runningClock(firstResponseDueAt, now, clock, 'FIRST_RESPONSE'),
-					createdAt: now,
-					customerUpdatedAt: now,
-				} satisfies Prisma.ComplaintUncheckedCreateInput,
-				select: { id: true, reference: true },
-			})
-			await tx.attachment.updateMany({ where: { draftId }, data: { complaintId: complaint.id, draftId: null } })
-			const filed = await appendEvent(tx, {
-				complaintId: complaint.id,
-				actorId: viewer.userId,
-				type: 'filed',
-				toStatus: 'SUBMITTED',
-				at: now,
+			const filed = await recordFiledComplaint(tx, deps.notifier, {
+				submissionKey: draftId,
+				customerId: viewer.userId,
+				filedById: viewer.userId,
+				channel: 'WEB',
+				order,
+				orderLineId: record.orderLineId,
+				record,
+				attachments: { draftId },
+				now,
 			})
 			await tx.complaintDraft.delete({ where: { id: draftId } })
-			await deps.notifier.complaintFiled(tx, complaint.id)
-			await deps.notifier.partnerEvent?.(tx, { complaintId: complaint.id, eventId: filed.id })
-			return { complaintId: complaint.id, reference: complaint.reference, created: true }
+			return { ...filed, created: true }
 		})
 	} catch (error) {
 		// the same draft filed concurrently: the other transaction won the submission key

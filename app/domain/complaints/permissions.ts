@@ -15,6 +15,9 @@ import type { Viewer } from '../viewer.ts'
 export type Scope = 'own' | 'dealer' | 'region' | 'any'
 export type ComplaintAction =
 	| 'read'
+	// filing a complaint for a customer, on an order in scope (file-for-customer.ts); customers
+	// file their own through the portal's draft (file-complaint.ts), which needs no permission
+	| 'file'
 	| 'add-information'
 	| 'respond-to-resolution'
 	| 'withdraw'
@@ -45,8 +48,16 @@ const CUSTOMER: Permission[] = [
 	'escalate:complaint:own',
 	'set-notifications:complaint:own',
 ]
-/** Dealers follow the complaints on orders they sold and talk to us in partner notes. */
-const DEALER: Permission[] = ['read:complaint:dealer', 'add-information:complaint:dealer', 'note:complaint:dealer']
+/**
+ * Dealers follow the complaints on orders they sold, talk to us in partner notes, and file
+ * complaints for the customers of those orders (DESIGN.md §1).
+ */
+const DEALER: Permission[] = [
+	'read:complaint:dealer',
+	'add-information:complaint:dealer',
+	'note:complaint:dealer',
+	'file:complaint:dealer',
+]
 /**
  * Regional offices (as organizations, through the API and the console) do the first-line work in
  * their region: reply, visit the customer, record what they found; decisions stay with staff.
@@ -63,6 +74,8 @@ const REGIONAL_OFFICE: Permission[] = [
 ]
 const CASE_WORK: ComplaintAction[] = [
 	'read',
+	// a complaint taken down from a phone call or an email (channel PHONE / EMAIL)
+	'file',
 	'acknowledge',
 	'route',
 	'investigate',

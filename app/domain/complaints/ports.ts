@@ -7,6 +7,11 @@ import type { AttachmentKind } from '#app/generated/prisma/enums.ts'
  * caller's transaction (app/complaints/notifier.server.ts), and a clock for tests.
  */
 export interface ComplaintDeps {
+	/**
+	 * In the app, a client whose transactions announce the events they appended once they have
+	 * committed (announcements.ts, applied by app/complaints/deps.server.ts); tests may pass a
+	 * plain client, which announces nothing.
+	 */
 	db: PrismaClient
 	notifier: ComplaintNotifier
 	now?: () => Date
@@ -39,6 +44,16 @@ export interface ComplaintNotifier {
 	 * Called for every event a command records; the implementation picks those partners hear of.
 	 */
 	partnerEvent?(tx: Prisma.TransactionClient, event: { complaintId: string; eventId: string }): Promise<void>
+	/**
+	 * A satisfaction survey was sent (`reminder` false) or its one reminder is due: email the
+	 * customer the link carrying `token`, which is known only here (app/domain/surveys/).
+	 */
+	surveyInvitation?(
+		tx: Prisma.TransactionClient,
+		invitation: { surveyId: string; token: string; reminder: boolean },
+	): Promise<void>
+	/** A low overall score opened a follow-up on the survey: tell the managers of its region. */
+	surveyFollowUp?(tx: Prisma.TransactionClient, followUp: { surveyId: string }): Promise<void>
 }
 
 /** A file the upload pipeline has checked, cleaned and stored; the commands record it. */

@@ -61,13 +61,11 @@ const PhoneSchema = z
 	.transform((value) => value.replace(/[\s-]/g, ''))
 	.pipe(z.string().regex(/^\+?\d{7,15}$/, { error: 'validation:phoneInvalid' }))
 
-export const ContactStepSchema = z
-	.object({
-		preferredContact: choice(CONTACT_METHODS),
-		contactPhone: z.union([z.literal('').transform(() => undefined), PhoneSchema]).optional(),
-		notifyFrequency: choice(NOTIFY_FREQUENCIES),
-	})
-	.refine((value) => value.preferredContact !== 'PHONE' || !!value.contactPhone, {
+const ContactPhoneSchema = z.union([z.literal('').transform(() => undefined), PhoneSchema]).optional()
+
+/** A customer who prefers a call leaves a number (the contact step and filing for a customer). */
+const withPhoneIfCalled = <S extends z.ZodType<{ preferredContact?: string; contactPhone?: string }>>(schema: S) =>
+	schema.refine((value) => value.preferredContact !== 'PHONE' || !!value.contactPhone, {
 		path: ['contactPhone'],
 		error: 'validation:phoneRequired',
 		when: (payload) => {
@@ -75,6 +73,14 @@ export const ContactStepSchema = z
 			return v?.preferredContact === 'PHONE'
 		},
 	})
+
+export const ContactStepSchema = withPhoneIfCalled(
+	z.object({
+		preferredContact: choice(CONTACT_METHODS),
+		contactPhone: ContactPhoneSchema,
+		notifyFrequency: choice(NOTIFY_FREQUENCIES),
+	}),
+)
 
 /** Everything a draft must hold before it can be filed (the review step checks this). */
 export const FileableDraftSchema = z.object({
@@ -92,6 +98,33 @@ export const DraftDataSchema = FileableDraftSchema.partial().extend({
 	orderNumber: z.string().optional(),
 })
 export type DraftData = z.infer<typeof DraftDataSchema>
+
+/** A client's key for "file this once": printable ASCII without spaces, such as a UUID. */
+export const IDEMPOTENCY_KEY_MAX = 100
+
+/**
+ * Filing a complaint for a customer (a dealer through the API, staff from a call or an email):
+ * the order by its number and a line by its number on the order, since that is what the
+ * dealer's own system knows; then the same fields and rules as the portal's steps. Contact
+ * defaults to email on each change, as the portal's contact step offers first.
+ */
+export const FileForCustomerSchema = withPhoneIfCalled(
+	z.object({
+		orderNumber: OrderNumberSchema,
+		/** checked against the order's lines by the command; null or absent for the whole order */
+		lineNumber: z.number().int().nullish(),
+		...DetailsStepSchema.shape,
+		preferredContact: choice(CONTACT_METHODS).default('EMAIL'),
+		contactPhone: ContactPhoneSchema,
+		notifyFrequency: choice(NOTIFY_FREQUENCIES).default('EACH_CHANGE'),
+		idempotencyKey: z
+			.string()
+			.max(IDEMPOTENCY_KEY_MAX, { error: 'validation:idempotencyKeyInvalid' })
+			.regex(/^[\x21-\x7E]+$/, { error: 'validation:idempotencyKeyInvalid' })
+			.optional(),
+	}),
+)
+export type FileForCustomerInput = z.input<typeof FileForCustomerSchema>
 
 export const MESSAGE_MAX = 4000
 export const AddInformationSchema = z.object({ body: requiredString('validation:messageTooLong', MESSAGE_MAX) })

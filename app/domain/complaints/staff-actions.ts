@@ -1,3 +1,4 @@
+import { openComplaintSurvey } from '../surveys/surveys.ts'
 import type { Viewer } from '../viewer.ts'
 import type { ComplaintDeps, StoredFile } from './ports.ts'
 import { MESSAGE_MAX, REASON_MAX } from './schemas.ts'
@@ -183,7 +184,10 @@ export async function requestInformation(
 	)
 }
 
-/** The accepted resolution was carried out: resolved, with a written reply (DESIGN.md §3). */
+/**
+ * The accepted resolution was carried out: resolved, with a written reply (DESIGN.md §3), and the
+ * satisfaction survey sent in the same transaction (DESIGN.md §6, app/domain/surveys/).
+ */
 export async function resolveComplaint(
 	deps: ComplaintDeps,
 	viewer: Viewer,
@@ -192,14 +196,16 @@ export async function resolveComplaint(
 ) {
 	const reply = messageText(input.reply, 'reply')
 	const files = checkFiles(input.files)
-	return runStaffCommand(deps, viewer, complaintId, 'resolve', input, (command) =>
-		moveWithMessage(command, {
+	return runStaffCommand(deps, viewer, complaintId, 'resolve', input, async (command) => {
+		const moved = await moveWithMessage(command, {
 			type: 'resolved',
 			fields: { status: 'RESOLVED', ...promiseBy(null, command.now) },
 			body: reply,
 			files,
-		}),
-	)
+		})
+		await openComplaintSurvey(command.tx, command.deps.notifier, command.complaint, command.now)
+		return moved
+	})
 }
 
 /**

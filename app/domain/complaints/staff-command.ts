@@ -118,7 +118,7 @@ export type ComplaintChange = Prisma.ComplaintUpdateManyMutationInput & Partial<
  */
 export async function writeChange(command: StaffCommand, fields: ComplaintChange): Promise<number> {
 	try {
-		return await writeVersioned(command.tx, command.complaint, fields)
+		return await writeVersioned(command.tx, command.complaint, fields, command.now)
 	} catch (error) {
 		if (!(error instanceof ConflictError)) throw error
 		throw new ConflictError(undefined, await changesSince(command.tx, command.complaint.id, command.complaint.version))

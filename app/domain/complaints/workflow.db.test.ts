@@ -374,7 +374,11 @@ describe.each(Object.entries(COMMANDS))('%s in every status', (_name, command) =
 		expect(newOf(before.findings, after.findings)).toHaveLength(command.finding ? 1 : 0)
 
 		const emails = newOf(before.emails, after.emails)
-		expect(emails.map((e) => e.idempotencyKey)).toEqual(command.public ? [`complaint-event:${event!.id}`] : [])
+		// resolving also sends the satisfaction survey (app/domain/surveys/surveys.db.test.ts)
+		const survey = command.event === 'resolved' ? [expect.stringMatching(/^survey-invitation:/)] : []
+		expect(emails.map((e) => e.idempotencyKey)).toEqual(
+			command.public ? [`complaint-event:${event!.id}`, ...survey] : [],
+		)
 		// what the customer sees moved on only when they can see the change
 		expect(after.row.customerUpdatedAt).toEqual(command.public ? NOW : before.row.customerUpdatedAt)
 	})

@@ -8,9 +8,9 @@ import {
 	MAX_ENDPOINTS_PER_ORGANIZATION,
 	WEBHOOK_EVENTS,
 	WebhookEndpointSchema,
-	webhookUrlProblem,
 	type WebhookEndpointInput,
 } from './schemas.ts'
+import { webhookUrlProblem } from './targets.ts'
 
 /**
  * An organization's webhook endpoints (issue 5 §5), managed by the same people as its API tokens:
@@ -131,7 +131,7 @@ export async function createWebhookEndpoint(
 	}
 	const { url, events } = parsed.data
 	const problem = webhookUrlProblem(url, { allowLocalHttp })
-	if (problem) throw new DomainValidationError('url', problem)
+	if (problem) throw new DomainValidationError('url', problem.key, problem.params)
 	const count = await db.webhookEndpoint.count({ where: { organizationId } })
 	if (count >= MAX_ENDPOINTS_PER_ORGANIZATION)
 		throw new DomainValidationError('url', 'webhooks:validation.tooMany', { max: MAX_ENDPOINTS_PER_ORGANIZATION })

@@ -12,6 +12,10 @@ import { visibilitiesFor } from '../complaints/permissions.ts'
  * organizations may read: the complaint's headline fields, a status change, and a message only
  * when it is public or a partner note. Internal notes, internal reasons, the customer's contact
  * details and anything of another organization are never in a payload.
+ *
+ * A satisfaction survey answer (the staff-only `survey_answered` event, app/domain/surveys/) is
+ * told as its scores and when: not the customer's free text, which is their word to the company
+ * and may name the dealer or contain contact details, nor whether a follow-up was opened.
  */
 
 type Tx = Prisma.TransactionClient
@@ -30,6 +34,20 @@ const PARTNER_VISIBLE = visibilitiesFor({ kind: 'DEALER' })
 
 /** A Relay global ID, as the GraphQL API's `node(id:)` takes it (Pothos' encoding). */
 export const complaintNodeId = (id: string) => btoa(`Complaint:${id}`)
+
+/** What partners hear of a survey answer: the scores, no free text (see above). */
+const SURVEY_FOR_PARTNERS = {
+	timeliness: true,
+	communication: true,
+	resolutionQuality: true,
+	productQuality: true,
+	delivery: true,
+	priceFairness: true,
+	overall: true,
+	recommend: true,
+	answeredAt: true,
+	answerUpdatedAt: true,
+} satisfies Prisma.SurveySelect
 
 export const partnerEventKey = (eventId: string, kind: WebhookEvent, endpointId: string) =>
 	`event:${eventId}:${kind}:${endpointId}`
@@ -57,9 +75,11 @@ export async function enqueuePartnerEvent(
 	if (event.complaintId !== complaintId) throw new Error(`event ${eventId} is not about complaint ${complaintId}`)
 
 	const kinds: WebhookEvent[] = []
-	if (event.type === 'filed') kinds.push('COMPLAINT_CREATED')
+	if (event.type === 'survey_answered') kinds.push('SURVEY_ANSWERED')
+	else if (event.type === 'filed') kinds.push('COMPLAINT_CREATED')
 	else if (event.toStatus && event.toStatus !== event.fromStatus) kinds.push('STATUS_CHANGED')
-	const messageId = event.type === 'filed' ? null : dataField(event.data, 'messageId')
+	const messageId =
+		event.type === 'filed' || event.type === 'survey_answered' ? null : dataField(event.data, 'messageId')
 	// only a message partners may read: never an internal note or an internal reason
 	const message = messageId
 		? await tx.complaintMessage.findFirst({
@@ -104,6 +124,9 @@ export async function enqueuePartnerEvent(
 	const attachmentCount = message
 		? await tx.attachment.count({ where: { messageId: message.id, visibility: { in: PARTNER_VISIBLE } } })
 		: 0
+	const survey = kinds.includes('SURVEY_ANSWERED')
+		? await tx.survey.findUniqueOrThrow({ where: { complaintId }, select: SURVEY_FOR_PARTNERS })
+		: null
 
 	const headline = {
 		id: complaintNodeId(complaint.id),
@@ -137,7 +160,23 @@ export async function enqueuePartnerEvent(
 					},
 				}
 			case 'SURVEY_ANSWERED':
-				throw new Error('survey answers are not complaint events')
+				return {
+					complaint: headline,
+					survey: {
+						timeliness: survey!.timeliness,
+						communication: survey!.communication,
+						resolutionQuality: survey!.resolutionQuality,
+						productQuality: survey!.productQuality,
+						delivery: survey!.delivery,
+						priceFairness: survey!.priceFairness,
+						overall: survey!.overall,
+						recommend: survey!.recommend,
+						answeredAt: survey!.answeredAt!.toISOString(),
+						// an edit carries the whole answer again, with when it changed
+						updatedAt: (survey!.answerUpdatedAt ?? survey!.answeredAt!).toISOString(),
+						edited: survey!.answerUpdatedAt !== null && survey!.answerUpdatedAt > survey!.answeredAt!,
+					},
+				}
 		}
 	}
 

@@ -232,6 +232,8 @@ export default {
 		reopened: 'Reopened',
 		sla_at_risk: 'Service level at risk',
 		sla_breached: 'Service level breached',
+		survey_answered: 'The customer answered the satisfaction survey',
+		survey_follow_up_closed: 'Follow-up of a low satisfaction score recorded',
 	},
 	field: {
 		status: 'Status',

@@ -9,6 +9,7 @@ export default {
 		queue: 'Work queue',
 		approvals: 'Approvals',
 		settings: 'Settings',
+		reports: 'Reports',
 	},
 	layout: {
 		title: 'Complaint console',

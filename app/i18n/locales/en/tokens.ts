@@ -4,6 +4,7 @@ export default {
 	title: 'API tokens',
 	lead: 'API tokens let {{organization}}’s own systems use the portal’s GraphQL API. A token acts for the whole organization with the permissions you choose; what it writes appears under the name of the person who created it. Any member of the organization can create and revoke its tokens.',
 	usage: 'Send the token with every request to {{endpoint}} in this header:',
+	docs: 'API documentation: first requests in curl and TypeScript, pagination, errors, limits and webhooks',
 	created: {
 		title: 'Token “{{name}}” created',
 		once: 'Copy it now and keep it somewhere safe: it is shown only this once. We keep only a fingerprint of it, so we cannot show it again.',

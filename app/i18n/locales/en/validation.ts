@@ -32,4 +32,17 @@ export default {
 	tooManyFilesAtOnce: 'Attach at most {{max}} files at a time.',
 	notInFuture: 'This date cannot be in the future.',
 	evidenceRequired: 'A product-quality finding needs at least one evidence photo.',
+	// filing for a customer (a dealer through the API, staff from a call or an email)
+	lineNumberNotOnOrder: 'This order has no line {{lineNumber}}.',
+	customerNotRegistered:
+		'The customer of this order has no verified account in the portal yet. Ask them to sign up with the email address on the order, then file again.',
+	idempotencyKeyInvalid: 'An idempotency key has 1 to 100 characters: letters, digits and punctuation, no spaces.',
+	idempotencyKeyReused:
+		'This idempotency key was used for a different complaint. Use a new key for each new complaint.',
+	channelRequired: 'Say how the complaint reached you: PHONE or EMAIL.',
+	channelNotAllowed:
+		'Only staff say how a complaint reached the company; a dealer files through the API. Leave the channel out.',
+	// the satisfaction survey
+	surveyScoreRequired: 'Please choose a score.',
+	surveyCommentTooLong: 'Please keep it to 2,000 characters.',
 } as const

@@ -5,6 +5,7 @@ export default {
 	lead: 'Webhooks send {{organization}}’s systems a signed HTTPS POST when one of your complaints is filed, changes status or gets a new message. They carry only what your organization may see in the portal. Any member of the organization can add and remove its endpoints.',
 	verify:
 		'Each request carries X-Webhook-Id (the same on every retry: ignore repeats), X-Webhook-Timestamp (Unix seconds) and X-Webhook-Signature: v1= and the hex HMAC-SHA256 of “timestamp.body” with the endpoint’s secret. Compare in constant time and refuse timestamps older than five minutes. Answer with a 2xx within 10 seconds; anything else is retried with growing delays, for about three hours.',
+	docs: 'How to verify signatures, with a TypeScript example: API documentation',
 	created: {
 		title: 'Endpoint added',
 		once: 'Copy the signing secret now and keep it safe: it is shown only this once. Your receiver needs it to check that requests come from us.',
@@ -29,7 +30,7 @@ export default {
 		COMPLAINT_CREATED: 'A customer filed a complaint on an order of yours or in your region.',
 		STATUS_CHANGED: 'A complaint moved on, for example acknowledged, resolved or closed.',
 		REPLY_ADDED: 'A reply to the customer, a message from the customer, or a partner note.',
-		SURVEY_ANSWERED: 'A customer answered the satisfaction survey (when surveys start).',
+		SURVEY_ANSWERED: 'A customer answered the satisfaction survey, or changed the answer: the scores, not their words.',
 	},
 	list: {
 		title: 'Endpoints',
@@ -70,7 +71,8 @@ export default {
 		urlInvalid: 'Enter a full URL, such as https://example.com/webhooks.',
 		urlHttps: 'Use an https:// URL.',
 		urlHttpsOrLocal: 'Use an https:// URL (or http://localhost while developing).',
-		urlPrivate: 'Use the address of your system on the internet, not a private or local one.',
+		urlPrivate:
+			'{{host}} is not on the internet ({{reason}}): use the public address of your system. Webhooks are never sent to private or local networks.',
 		urlCredentials: 'Leave the user name and password out of the URL.',
 		urlTooLong: 'Use at most 500 characters.',
 		chooseEvent: 'Choose at least one event.',

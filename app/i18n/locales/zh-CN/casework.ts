@@ -230,6 +230,8 @@ export default {
 		reopened: '重新打开',
 		sla_at_risk: '服务时限预警',
 		sla_breached: '服务时限超时',
+		survey_answered: '客户填写了满意度调查',
+		survey_follow_up_closed: '已记录低分回访情况',
 	},
 	field: {
 		status: '状态',

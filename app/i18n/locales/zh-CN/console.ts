@@ -7,6 +7,7 @@ export default {
 		queue: '工作队列',
 		approvals: '待我审批',
 		settings: '设置',
+		reports: '统计报表',
 	},
 	layout: {
 		title: '客诉工作台',

@@ -7,6 +7,7 @@ export default {
 	title: 'API 令牌',
 	lead: 'API 令牌让{{organization}}自己的系统调用本平台的 GraphQL 接口。令牌代表整个单位，只具有您为它选择的权限；它写入的内容以创建人的名义显示。单位的任何成员都可以创建和吊销本单位的令牌。',
 	usage: '每次请求 {{endpoint}} 时，在以下请求头中带上令牌：',
+	docs: 'API 文档：curl 与 TypeScript 示例、分页、错误、限制和 Webhook',
 	created: {
 		title: '令牌“{{name}}”已创建',
 		once: '请立即复制并妥善保存：令牌只显示这一次。我们只保存它的指纹，无法再次显示。',

@@ -34,4 +34,12 @@ export default {
 	tooManyFilesAtOnce: '一次最多附加 {{max}} 个文件。',
 	notInFuture: '日期不能晚于现在。',
 	evidenceRequired: '产品质量问题的责任判定须附至少一张证据照片。',
+	lineNumberNotOnOrder: '该订单没有第 {{lineNumber}} 行。',
+	customerNotRegistered: '该订单的客户尚未在平台注册并验证邮箱。请客户用订单上的邮箱注册后再提交。',
+	idempotencyKeyInvalid: '幂等键为 1 至 100 个字符：字母、数字或标点，不含空格。',
+	idempotencyKeyReused: '此幂等键已用于另一条投诉。每条新投诉请使用新的键。',
+	channelRequired: '请注明投诉的来源：电话（PHONE）或电子邮件（EMAIL）。',
+	channelNotAllowed: '只有本公司员工注明投诉来源；经销商通过 API 提交，请不要填写来源。',
+	surveyScoreRequired: '请选择一个分数。',
+	surveyCommentTooLong: '最多 2000 个字。',
 } satisfies Messages<typeof en>

@@ -309,7 +309,8 @@ export async function complaintStatistics(
 
 	const countsIn = (set: number) => counts.filter((g) => g.set === set)
 	const durationsIn = (set: number) => durations.filter((g) => g.set === set)
-	const keyed = <K>(rows: DurationGroupRow[], key: (row: DurationGroupRow) => K) => new Map(rows.map((r) => [key(r), r]))
+	const keyed = <K>(rows: DurationGroupRow[], key: (row: DurationGroupRow) => K) =>
+		new Map(rows.map((r) => [key(r), r]))
 	const bucketKey = (n: number | null) => (n === null ? null : (period.buckets[n - 1] ?? null))
 	const durationOf = {
 		category: keyed(durationsIn(DURATION_SETS.category), (r) => r.category),

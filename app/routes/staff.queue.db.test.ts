@@ -132,7 +132,8 @@ describe.each(accounts())('$label', ({ label, person }) => {
 		const p = person()
 		const frame = await layoutLoader({ request: request(p, '/staff'), context, params: {} })
 		const approver = ['REGIONAL_MANAGER', 'MARKETING_DIRECTOR', 'GENERAL_MANAGER'].includes(p.viewer.staffRole ?? '')
-		expect(frame.sections).toEqual({ approvals: approver, settings: p.viewer.kind === 'STAFF' })
+		// reports: the figures of what each may read, for every console user
+		expect(frame.sections).toEqual({ approvals: approver, settings: p.viewer.kind === 'STAFF', reports: true })
 		expect(frame.name).toBe(p.name)
 	})
 
